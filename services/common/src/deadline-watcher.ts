@@ -1,0 +1,112 @@
+import { Table, type EntityManager } from 'typeorm';
+import { now } from './clock.js';
+import type { Outbox } from './outbox.js';
+import { fromSqlDate } from './sql-date.js';
+
+/** Items of one kind whose deadline can pass while nobody writes to them. */
+export interface DeadlineSource {
+  /** Name of the watermark row, e.g. "complaint". */
+  name: string;
+  /** Topic of the event recorded when an item turns overdue, e.g. "complaint.overdue". */
+  topic: string;
+  /** Earliest deadline of an open item strictly after `after`. */
+  nextDeadline(manager: EntityManager, after: Date): Promise<Date | null>;
+  /** Open items whose deadline lies in (from, to]. */
+  passedBetween(manager: EntityManager, from: Date, to: Date): Promise<{ id: string; regionCode: string }[]>;
+}
+
+const MAX_SLEEP_MS = 60_000;
+
+export function deadlineWatermarkTable(): Table {
+  return new Table({
+    name: 'deadline_watermark',
+    columns: [
+      { name: 'name', type: 'varchar', length: '32', isPrimary: true },
+      { name: 'passedUntil', type: 'datetime', precision: 3 },
+    ],
+  });
+}
+
+/**
+ * Turns "a deadline passed" into an event at the moment it happens. It sleeps until the next
+ * known deadline (so its cost does not grow with the number of open items), then moves a
+ * watermark forward with a conditional update: of several replicas only the one whose update
+ * succeeds records the events, so each transition is produced exactly once, also across restarts.
+ */
+export class DeadlineWatcher {
+  private timer?: NodeJS.Timeout;
+  private stopped = true;
+  private ticking?: Promise<void>;
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly source: DeadlineSource,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    // A write may add an earlier deadline than the one we sleep towards.
+    this.unsubscribe = this.outbox.onCommit(() => this.schedule(0));
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    clearTimeout(this.timer);
+    await this.ticking;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      if (this.ticking) return this.schedule(50);
+      this.ticking = this.tick()
+        .catch((error) => {
+          console.warn(`[deadline:${this.source.name}] check failed; retrying`, (error as Error).message);
+          return 1000;
+        })
+        .then((next) => {
+          this.ticking = undefined;
+          this.schedule(next);
+        });
+    }, Math.max(0, Math.min(delayMs, MAX_SLEEP_MS)));
+  }
+
+  /** Records the transitions up to now; returns how long to sleep. */
+  async tick(): Promise<number> {
+    const at = now();
+    const next = await this.outbox.write(async (manager, record) => {
+      const table = 'deadline_watermark';
+      const row: { passedUntil: string | Date } | undefined = await manager
+        .createQueryBuilder()
+        .select('w.passedUntil', 'passedUntil')
+        .from(table, 'w')
+        .where('w.name = :name', { name: this.source.name })
+        .getRawOne();
+      if (!row) {
+        // First run: start watching from now; items already overdue are counted, not announced.
+        await manager.createQueryBuilder().insert().into(table).values({ name: this.source.name, passedUntil: at }).execute();
+      } else {
+        const from = fromSqlDate(row.passedUntil);
+        if (from < at) {
+          const won = await manager
+            .createQueryBuilder()
+            .update(table)
+            .set({ passedUntil: at })
+            .where('name = :name AND passedUntil = :from', { name: this.source.name, from })
+            .execute();
+          if (won.affected === 1) {
+            for (const item of await this.source.passedBetween(manager, from, at)) {
+              record({ topic: this.source.topic, regionCode: item.regionCode, payload: { id: item.id } });
+            }
+          }
+        }
+      }
+      return this.source.nextDeadline(manager, at);
+    });
+    return next ? next.getTime() - now().getTime() + 5 : MAX_SLEEP_MS;
+  }
+}

@@ -1,0 +1,48 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** Stable codes an integrator can rely on in `extensions.code`. */
+export enum ErrorCode {
+  BadUserInput = 'BAD_USER_INPUT',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  Conflict = 'CONFLICT',
+  InvalidTransition = 'INVALID_TRANSITION',
+  InvalidCreditCode = 'INVALID_CREDIT_CODE',
+  InternalServerError = 'INTERNAL_SERVER_ERROR',
+}
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.Unauthenticated]: 401,
+};
+
+/** A domain error: a zh-CN message for the user and a stable code for the integrator. */
+export class DomainError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    const status = HTTP_STATUS[code];
+    super(message, { extensions: { code, ...details, ...(status ? { http: { status } } : {}) } });
+  }
+}
+
+const KNOWN_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Known errors pass through; anything else (a driver error, a stack, an internal URL) becomes a
+ * generic internal error so nothing about the machinery leaks to the caller.
+ */
+export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && KNOWN_CODES.has(code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  console.error('[internal error]', error);
+  return { message: '服务内部错误，请稍后重试', path: formatted.path, extensions: { code: ErrorCode.InternalServerError } };
+}

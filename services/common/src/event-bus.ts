@@ -1,0 +1,95 @@
+import { EventEmitter } from 'node:events';
+import { Redis } from 'ioredis';
+
+/** A domain event as it leaves a subgraph's outbox; `seq` orders the events of one `source`. */
+export interface DomainEvent {
+  source: string;
+  seq: number;
+  topic: string;
+  regionCode: string;
+  payload: Record<string, unknown>;
+  occurredAt: string;
+}
+
+export interface EventBus {
+  publish(event: DomainEvent): Promise<void>;
+  subscribe(handler: (event: DomainEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** All services in one process (the embedded mode). */
+export class InProcessEventBus implements EventBus {
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+
+  async publish(event: DomainEvent): Promise<void> {
+    this.emitter.emit('event', event);
+  }
+
+  subscribe(handler: (event: DomainEvent) => void): () => void {
+    this.emitter.on('event', handler);
+    return () => this.emitter.off('event', handler);
+  }
+
+  async close(): Promise<void> {
+    this.emitter.removeAllListeners();
+  }
+}
+
+const STREAM = 'bizenv:events';
+const STREAM_MAX_LENGTH = 100_000;
+
+/**
+ * Services in separate processes: a Redis Stream, which keeps events while no reader is
+ * listening (pub/sub would drop them).
+ */
+export class RedisStreamEventBus implements EventBus {
+  private readonly writer: Redis;
+  private readonly handlers = new Set<(event: DomainEvent) => void>();
+  private reader?: Redis;
+  private closed = false;
+
+  constructor(private readonly url: string) {
+    this.writer = new Redis(url, { maxRetriesPerRequest: null });
+  }
+
+  async publish(event: DomainEvent): Promise<void> {
+    await this.writer.xadd(STREAM, 'MAXLEN', '~', STREAM_MAX_LENGTH, '*', 'event', JSON.stringify(event));
+  }
+
+  subscribe(handler: (event: DomainEvent) => void): () => void {
+    this.handlers.add(handler);
+    if (!this.reader) void this.read();
+    return () => this.handlers.delete(handler);
+  }
+
+  private async read(): Promise<void> {
+    this.reader = new Redis(this.url, { maxRetriesPerRequest: null });
+    let lastId = '$';
+    while (!this.closed) {
+      try {
+        const batches = await this.reader.xread('COUNT', 500, 'BLOCK', 1000, 'STREAMS', STREAM, lastId);
+        for (const [, entries] of batches ?? []) {
+          for (const [id, fields] of entries) {
+            lastId = id;
+            const event = JSON.parse(fields[1]) as DomainEvent;
+            for (const handler of this.handlers) handler(event);
+          }
+        }
+      } catch (error) {
+        if (this.closed) return;
+        console.warn('[event-bus] stream read failed; retrying', (error as Error).message);
+        await new Promise((done) => setTimeout(done, 1000));
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.reader?.disconnect();
+    await this.writer.quit();
+  }
+}
+
+export function createEventBus(redisUrl: string | undefined): EventBus {
+  return redisUrl ? new RedisStreamEventBus(redisUrl) : new InProcessEventBus();
+}

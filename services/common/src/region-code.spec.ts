@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { isRegionCode, isWithin, subtreePrefix } from './region-code.js';
+
+describe('region codes', () => {
+  it('derives the subtree prefix from the level encoded in the code', () => {
+    expect(subtreePrefix('990000')).toBe('99');
+    expect(subtreePrefix('990100')).toBe('9901');
+    expect(subtreePrefix('990102')).toBe('990102');
+    expect(subtreePrefix('990102001')).toBe('990102001');
+  });
+
+  it('places towns and parks inside their city and district, not their neighbours', () => {
+    expect(isWithin('990102001', '990100')).toBe(true);
+    expect(isWithin('990171', '990100')).toBe(true);
+    expect(isWithin('990102001', '990102')).toBe(true);
+    expect(isWithin('990103001', '990102')).toBe(false);
+    expect(isWithin('990200', '990100')).toBe(false);
+  });
+
+  it('accepts six- and nine-digit codes only', () => {
+    expect(isRegionCode('990100')).toBe(true);
+    expect(isRegionCode('990102001')).toBe(true);
+    expect(isRegionCode('99010')).toBe(false);
+    expect(isRegionCode('9901020011')).toBe(false);
+    expect(isRegionCode('99010a')).toBe(false);
+  });
+});

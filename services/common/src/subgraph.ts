@@ -1,0 +1,81 @@
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource, MixedList } from 'typeorm';
+import type { SubgraphName } from './config.js';
+import { createDataSource, openDataSource } from './data-source.js';
+import { DeadlineWatcher, type DeadlineSource } from './deadline-watcher.js';
+import type { EventBus } from './event-bus.js';
+import { Outbox } from './outbox.js';
+import { OutboxEvent } from './outbox-event.entity.js';
+import { startSubgraphServer, type RunningServer } from './subgraph-server.js';
+
+/** What a subgraph package declares; `runSubgraph` does the rest the same way for all four. */
+export interface SubgraphDefinition<TDeps extends object> {
+  name: SubgraphName;
+  entities: Function[];
+  migrations: MixedList<Function>;
+  buildSchema(): Promise<GraphQLSchema>;
+  createDeps(dataSource: DataSource, outbox: Outbox): TDeps;
+  /** Deadlines that pass without a write and must reach the screen when they do. */
+  deadlines?(deps: TDeps): DeadlineSource[];
+  /** Fills an empty database with the demo city; must do nothing when data exists. */
+  seed?(dataSource: DataSource, deps: TDeps): Promise<void>;
+}
+
+export interface SubgraphRuntime {
+  databaseUrl?: string;
+  /** Absent: in-memory embedded database. */
+  dataDir?: string;
+  bus: EventBus;
+  internalSecret: Uint8Array;
+  port: number;
+  host: string;
+  seed: boolean;
+}
+
+export interface RunningSubgraph<TDeps> extends RunningServer {
+  name: SubgraphName;
+  dataSource: DataSource;
+  outbox: Outbox;
+  deps: TDeps;
+}
+
+export async function runSubgraph<TDeps extends object>(
+  definition: SubgraphDefinition<TDeps>,
+  runtime: SubgraphRuntime,
+): Promise<RunningSubgraph<TDeps>> {
+  const options = {
+    service: definition.name,
+    databaseUrl: runtime.databaseUrl,
+    dataDir: runtime.dataDir,
+    entities: [...definition.entities, OutboxEvent],
+    migrations: definition.migrations,
+  };
+  const dataSource = await openDataSource(createDataSource(options), options);
+  const outbox = new Outbox(dataSource, definition.name, runtime.bus);
+  const deps = definition.createDeps(dataSource, outbox);
+  if (runtime.seed) await definition.seed?.(dataSource, deps);
+  const watchers = (definition.deadlines?.(deps) ?? []).map((source) => new DeadlineWatcher(outbox, source));
+  outbox.start();
+  watchers.forEach((watcher) => watcher.start());
+  const server = await startSubgraphServer({
+    name: definition.name,
+    schema: await definition.buildSchema(),
+    deps,
+    internalSecret: runtime.internalSecret,
+    port: runtime.port,
+    host: runtime.host,
+  });
+  return {
+    ...server,
+    name: definition.name,
+    dataSource,
+    outbox,
+    deps,
+    async stop() {
+      await server.stop();
+      await Promise.all(watchers.map((watcher) => watcher.stop()));
+      await outbox.stop();
+      await dataSource.destroy();
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { requireRegion, requireRole, Role, type Caller } from '@bizenv/common/auth';
+import { now } from '@bizenv/common/clock';
+import type { DeadlineSource } from '@bizenv/common/deadline-watcher';
+import { DomainError, ErrorCode } from '@bizenv/common/errors';
+import type { Outbox } from '@bizenv/common/outbox';
+import { isRegionCode, subtreePrefix } from '@bizenv/common/region-code';
+import { fromSqlDate } from '@bizenv/common/sql-date';
+import { requireText } from '@bizenv/common/validate';
+import { In, LessThan, Like, Not, type DataSource, type EntityManager } from 'typeorm';
+import { DispatchStatus, OPEN_STATUSES } from '@bizenv/common/closed-loop';
+import type { DispatchComplaintInput, ReceiveComplaintInput } from './complaint-inputs.js';
+import type { ComplaintStats } from './complaint-stats.js';
+import { COMPLAINT_TRANSITIONS, type ComplaintAction } from './complaint-transitions.js';
+import { Complaint } from './complaint.entity.js';
+import { complaintDeadlines } from './deadline-policy.js';
+
+const EARLIEST_RECEIPT = new Date('2004-01-01T00:00:00+08:00');
+const CLOCK_SKEW_MS = 5 * 60_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export class ComplaintService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async get(caller: Caller | null, id: string): Promise<Complaint> {
+    const complaint = await this.dataSource.getRepository(Complaint).findOneBy({ id });
+    if (!complaint) throw new DomainError(ErrorCode.NotFound, '未找到该投诉', { id });
+    requireRegion(caller, complaint.regionCode);
+    return complaint;
+  }
+
+  async receive(caller: Caller | null, input: ReceiveComplaintInput): Promise<Complaint> {
+    if (!isRegionCode(input.regionCode)) throw new DomainError(ErrorCode.BadUserInput, '行政区划代码应为6位或9位数字', { field: 'regionCode' });
+    requireRole(caller, input.regionCode, Role.HOTLINE_OPERATOR);
+    const receivedAt = input.receivedAt ?? now();
+    if (Number.isNaN(receivedAt.getTime()) || receivedAt < EARLIEST_RECEIPT || receivedAt.getTime() > now().getTime() + CLOCK_SKEW_MS) {
+      throw new DomainError(ErrorCode.BadUserInput, '受理时间不能晚于当前时间，也不能早于2004年', { field: 'receivedAt' });
+    }
+    const deadlines = complaintDeadlines(input.channel, receivedAt);
+    const complaint: Complaint = {
+      id: randomUUID(),
+      channel: input.channel,
+      category: input.category,
+      title: requireText(input.title, 'title', 200),
+      content: requireText(input.content, 'content', 5000),
+      regionCode: input.regionCode,
+      unitId: null,
+      receivedAt,
+      replyDueAt: deadlines.replyDueAt,
+      closeDueAt: deadlines.closeDueAt,
+      deadlineProvisional: deadlines.provisional,
+      dueAt: deadlines.replyDueAt,
+      dispatchStatus: DispatchStatus.AWAITING_DISPATCH,
+      version: 1,
+    };
+    await this.outbox.write(async (manager, record) => {
+      await manager.insert(Complaint, complaint);
+      record({ topic: 'complaint.received', regionCode: complaint.regionCode, payload: eventPayload(complaint) });
+    });
+    return complaint;
+  }
+
+  async dispatch(caller: Caller | null, input: DispatchComplaintInput): Promise<Complaint> {
+    if (!UUID.test(input.unitId)) throw new DomainError(ErrorCode.BadUserInput, '承办单位编号格式不正确', { field: 'unitId' });
+    return this.transition(caller, input.id, input.expectedVersion, 'DISPATCH', { unitId: input.unitId }, Role.HOTLINE_OPERATOR);
+  }
+
+  /**
+   * Applies one closed-loop action with a conditional update on (id, version): of two
+   * concurrent operators exactly one wins; the other gets CONFLICT and nothing is applied twice.
+   */
+  private async transition(
+    caller: Caller | null,
+    id: string,
+    expectedVersion: number,
+    action: ComplaintAction,
+    changes: Partial<Complaint>,
+    ...roles: Role[]
+  ): Promise<Complaint> {
+    const current = await this.get(caller, id);
+    requireRole(caller, current.regionCode, ...roles);
+    if (current.version !== expectedVersion) {
+      throw new DomainError(ErrorCode.Conflict, '该投诉已被他人修改，请刷新后重试', { id, version: current.version });
+    }
+    const rule = COMPLAINT_TRANSITIONS[action];
+    if (!(rule.from as readonly DispatchStatus[]).includes(current.dispatchStatus)) {
+      throw new DomainError(ErrorCode.InvalidTransition, `当前状态不能执行该操作`, { status: current.dispatchStatus, action });
+    }
+    return this.outbox.write(async (manager, record) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Complaint)
+        .set({ ...changes, dispatchStatus: rule.to, version: expectedVersion + 1 })
+        .where('id = :id AND version = :version AND dispatchStatus IN (:...from)', { id, version: expectedVersion, from: rule.from })
+        .execute();
+      if (result.affected !== 1) {
+        throw new DomainError(ErrorCode.Conflict, '该投诉已被他人修改，请刷新后重试', { id });
+      }
+      const updated = await manager.findOneByOrFail(Complaint, { id });
+      record({ topic: `complaint.${rule.to.toLowerCase()}`, regionCode: updated.regionCode, payload: eventPayload(updated) });
+      return updated;
+    });
+  }
+
+  /** Counts over the region's whole subtree; every status is listed, zero or not. */
+  async stats(caller: Caller | null, regionCode: string): Promise<ComplaintStats> {
+    requireRegion(caller, regionCode);
+    const repository = this.dataSource.getRepository(Complaint);
+    const inSubtree = { regionCode: Like(`${subtreePrefix(regionCode)}%`) };
+    const rows: { status: DispatchStatus; count: string | number }[] = await repository
+      .createQueryBuilder('c')
+      .select('c.dispatchStatus', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .where(inSubtree)
+      .groupBy('c.dispatchStatus')
+      .getRawMany();
+    const counts = new Map(rows.map((row) => [row.status, Number(row.count)]));
+    const overdue = await repository.count({ where: { ...inSubtree, dispatchStatus: In(OPEN_STATUSES), dueAt: LessThan(now()) } });
+    const byDispatchStatus = Object.values(DispatchStatus).map((status) => ({ status, count: counts.get(status) ?? 0 }));
+    const total = byDispatchStatus.reduce((sum, entry) => sum + entry.count, 0);
+    return { total, open: total - (counts.get(DispatchStatus.CLOSED) ?? 0), overdue, byDispatchStatus };
+  }
+
+  /** Open complaints whose governing deadline passes: the screen's overdue count changes then. */
+  readonly deadlines: DeadlineSource = {
+    name: 'complaint',
+    topic: 'complaint.overdue',
+    nextDeadline: async (manager: EntityManager, after: Date) => {
+      const row = await manager
+        .getRepository(Complaint)
+        .createQueryBuilder('c')
+        .select('MIN(c.dueAt)', 'next')
+        .where({ dispatchStatus: Not(DispatchStatus.CLOSED) })
+        .andWhere('c.dueAt > :after', { after })
+        .getRawOne<{ next: string | Date | null }>();
+      return row?.next ? fromSqlDate(row.next) : null;
+    },
+    passedBetween: (manager: EntityManager, from: Date, to: Date) =>
+      manager
+        .getRepository(Complaint)
+        .createQueryBuilder('c')
+        .select(['c.id', 'c.regionCode'])
+        .where({ dispatchStatus: Not(DispatchStatus.CLOSED) })
+        .andWhere('c.dueAt > :from AND c.dueAt <= :to', { from, to })
+        .getMany(),
+  };
+}
+
+function eventPayload(complaint: Complaint) {
+  return { id: complaint.id, title: complaint.title, status: complaint.dispatchStatus, unitId: complaint.unitId };
+}
