@@ -1,7 +1,23 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+// Apollo loads graphql's CommonJS build; our modules must get the same copy, not the ESM one.
+const graphql = createRequire(new URL('./gateway/package.json', import.meta.url)).resolve('graphql');
+
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphql }] },
   test: {
-    include: ['services/*/src/**/*.spec.ts', 'gateway/src/**/*.spec.ts'],
+    include: [
+      'services/*/src/**/*.spec.ts',
+      'services/*/test/**/*.test.ts',
+      'gateway/src/**/*.spec.ts',
+      'dashboard/src/**/*.spec.ts',
+      'test/**/*.test.ts',
+    ],
+    // Decorators read the metadata API at import time; load it before any test module.
+    setupFiles: ['./test/setup.ts'],
+    reporters: ['default', './test/summary-reporter.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
   },
 });

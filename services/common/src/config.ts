@@ -18,6 +18,8 @@ export interface Config {
   authSecret: Uint8Array;
   gatewayPort: number;
   subgraphPorts: Record<SubgraphName, number>;
+  /** Where the gateway finds each subgraph (`<NAME>_URL`, default this host and port). */
+  subgraphUrls: Record<SubgraphName, string>;
   host: string;
 }
 
@@ -62,6 +64,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('DATABASE_URL must start with mysql:// (leave it unset for the embedded database)');
   }
   const dataDir = resolve(env.DATA_DIR || resolve(REPO_ROOT, 'data'));
+  const host = env.HOST || '127.0.0.1';
+  const subgraphPorts: Record<SubgraphName, number> = {
+    organization: port(env, 'ORGANIZATION_PORT', 4001),
+    tasks: port(env, 'TASKS_PORT', 4002),
+    complaints: port(env, 'COMPLAINTS_PORT', 4003),
+    'enterprise-service': port(env, 'ENTERPRISE_SERVICE_PORT', 4004),
+  };
+  const urlOf = (name: SubgraphName) =>
+    env[`${name.toUpperCase().replace(/-/g, '_')}_URL`] || `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${subgraphPorts[name]}/graphql`;
   return {
     production,
     databaseUrl,
@@ -69,13 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || undefined,
     internalSecret: secret(env, 'INTERNAL_SECRET', production, dataDir),
     authSecret: secret(env, 'AUTH_SECRET', production, dataDir),
-    host: env.HOST || '127.0.0.1',
+    host,
     gatewayPort: port(env, 'GATEWAY_PORT', 4000),
-    subgraphPorts: {
-      organization: port(env, 'ORGANIZATION_PORT', 4001),
-      tasks: port(env, 'TASKS_PORT', 4002),
-      complaints: port(env, 'COMPLAINTS_PORT', 4003),
-      'enterprise-service': port(env, 'ENTERPRISE_SERVICE_PORT', 4004),
-    },
+    subgraphPorts,
+    subgraphUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, urlOf(name)])) as Record<SubgraphName, string>,
   };
 }

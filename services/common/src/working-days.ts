@@ -13,7 +13,7 @@ export interface WorkingDeadline {
   provisional: boolean;
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000; // China keeps UTC+8 all year, no daylight saving.
+export const SHANGHAI_OFFSET_MS = 8 * 3600_000; // China keeps UTC+8 all year, no daylight saving.
 const DAY_MS = 86_400_000;
 
 /** "YYYY-MM-DD" of the Asia/Shanghai calendar day that contains `instant`. */
@@ -21,8 +21,8 @@ export function shanghaiDate(instant: Date): string {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-/** The last millisecond of a Shanghai calendar day. */
-function endOfShanghaiDay(date: string): Date {
+/** The last millisecond of a Shanghai calendar day ("YYYY-MM-DD"). */
+export function endOfShanghaiDay(date: string): Date {
   return new Date(Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS + DAY_MS - 1);
 }
 

@@ -4,9 +4,9 @@ import { now } from '@bizenv/common/clock';
 import type { DeadlineSource } from '@bizenv/common/deadline-watcher';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import type { Outbox } from '@bizenv/common/outbox';
-import { isRegionCode, subtreePrefix } from '@bizenv/common/region-code';
+import { subtreePrefix } from '@bizenv/common/region-code';
 import { fromSqlDate } from '@bizenv/common/sql-date';
-import { requireText } from '@bizenv/common/validate';
+import { requireRegionCode, requireText, requireUuid } from '@bizenv/common/validate';
 import { In, LessThan, Like, Not, type DataSource, type EntityManager } from 'typeorm';
 import { DispatchStatus, OPEN_STATUSES } from '@bizenv/common/closed-loop';
 import type { DispatchComplaintInput, ReceiveComplaintInput } from './complaint-inputs.js';
@@ -17,7 +17,6 @@ import { complaintDeadlines } from './deadline-policy.js';
 
 const EARLIEST_RECEIPT = new Date('2004-01-01T00:00:00+08:00');
 const CLOCK_SKEW_MS = 5 * 60_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export class ComplaintService {
   constructor(
@@ -33,7 +32,7 @@ export class ComplaintService {
   }
 
   async receive(caller: Caller | null, input: ReceiveComplaintInput): Promise<Complaint> {
-    if (!isRegionCode(input.regionCode)) throw new DomainError(ErrorCode.BadUserInput, '行政区划代码应为6位或9位数字', { field: 'regionCode' });
+    requireRegionCode(input.regionCode);
     requireRole(caller, input.regionCode, Role.HOTLINE_OPERATOR);
     const receivedAt = input.receivedAt ?? now();
     if (Number.isNaN(receivedAt.getTime()) || receivedAt < EARLIEST_RECEIPT || receivedAt.getTime() > now().getTime() + CLOCK_SKEW_MS) {
@@ -44,8 +43,8 @@ export class ComplaintService {
       id: randomUUID(),
       channel: input.channel,
       category: input.category,
-      title: requireText(input.title, 'title', 200),
-      content: requireText(input.content, 'content', 5000),
+      title: requireText(input.title, 'title', '标题', 200),
+      content: requireText(input.content, 'content', '内容', 5000),
       regionCode: input.regionCode,
       unitId: null,
       receivedAt,
@@ -64,7 +63,7 @@ export class ComplaintService {
   }
 
   async dispatch(caller: Caller | null, input: DispatchComplaintInput): Promise<Complaint> {
-    if (!UUID.test(input.unitId)) throw new DomainError(ErrorCode.BadUserInput, '承办单位编号格式不正确', { field: 'unitId' });
+    requireUuid(input.unitId, 'unitId', '承办单位');
     return this.transition(caller, input.id, input.expectedVersion, 'DISPATCH', { unitId: input.unitId }, Role.HOTLINE_OPERATOR);
   }
 

@@ -1,0 +1,62 @@
+import { onBeforeUnmount, onMounted, ref, type Ref } from 'vue'
+import { type Chart, type ChartOption, initChart } from './echarts'
+
+const DESIGN_WIDTH = 1920
+const DESIGN_HEIGHT = 1080
+
+/** Viewport size relative to the 1920×1080 design, same rule as the root font size. */
+function viewportScale(): number {
+  return Math.min(window.innerWidth / DESIGN_WIDTH, window.innerHeight / DESIGN_HEIGHT)
+}
+
+/**
+ * One ECharts instance on `el`: created on mount, resized when the element changes size,
+ * disposed on unmount. `scale` follows the viewport so that panels can size chart fonts in
+ * design pixels (ECharts sizes are absolute pixels, unlike the page's rem units).
+ */
+export function useEcharts(el: Readonly<Ref<HTMLElement | null>>) {
+  const scale = ref(viewportScale())
+  let chart: Chart | undefined
+  let observer: ResizeObserver | undefined
+  let frame = 0
+  // an option set before mount is kept and applied once the chart exists
+  let pending: ChartOption | undefined
+
+  function setOption(option: ChartOption): void {
+    if (chart) chart.setOption(option)
+    else pending = option
+  }
+
+  function resize(): void {
+    // at most once per animation frame; a resize storm should not re-layout for each event
+    if (frame) return
+    frame = requestAnimationFrame(() => {
+      frame = 0
+      scale.value = viewportScale()
+      chart?.resize()
+    })
+  }
+
+  onMounted(() => {
+    if (!el.value) return
+    chart = initChart(el.value)
+    if (pending) {
+      chart.setOption(pending)
+      pending = undefined
+    }
+    observer = new ResizeObserver(resize)
+    observer.observe(el.value)
+  })
+
+  onBeforeUnmount(() => {
+    observer?.disconnect()
+    observer = undefined
+    cancelAnimationFrame(frame)
+    frame = 0
+    chart?.dispose()
+    chart = undefined
+    pending = undefined
+  })
+
+  return { setOption, scale }
+}

@@ -1,0 +1,22 @@
+// Wall screens may run on machines set to UTC; the command centre works in Beijing time.
+const DATE = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  weekday: 'long',
+})
+
+const TIME = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+})
+
+/** e.g. { date: '2026/09/30星期三', time: '14:05:09' } in Asia/Shanghai. */
+export function formatClock(epochMs: number): { date: string; time: string } {
+  const at = new Date(epochMs)
+  return { date: DATE.format(at), time: TIME.format(at) }
+}

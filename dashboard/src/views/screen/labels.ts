@@ -1,0 +1,29 @@
+import type { DispatchStatus, RegionLevel } from '../../api/region'
+
+/** Open statuses in the order of the closed loop 受理 → 转办 → 签收/退回 → 办理 → 答复. */
+export const OPEN_DISPATCH_STATUSES: readonly Exclude<DispatchStatus, 'CLOSED'>[] = [
+  'AWAITING_DISPATCH',
+  'DISPATCHED',
+  'RETURNED',
+  'ACCEPTED',
+  'REPLIED',
+]
+
+export const DISPATCH_STATUS_LABELS: Record<DispatchStatus, string> = {
+  AWAITING_DISPATCH: '待转办',
+  DISPATCHED: '已转办待签收',
+  ACCEPTED: '办理中',
+  RETURNED: '已退回',
+  REPLIED: '已答复',
+  CLOSED: '已办结',
+}
+
+export const REGION_LEVEL_LABELS: Record<RegionLevel, string> = {
+  CITY: '市',
+  DISTRICT: '区县',
+  TOWN: '镇街',
+  PARK: '园区',
+}
+
+/** Shown for a count the server could not supply (its subgraph is down). */
+export const UNKNOWN = '—'

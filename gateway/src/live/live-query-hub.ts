@@ -1,0 +1,113 @@
+import type { Caller } from '@bizenv/common/auth';
+import type { DomainEvent } from '@bizenv/common/event-bus';
+import { isWithin } from '@bizenv/common/region-code';
+import { GraphQLError, print, type ExecutionResult } from 'graphql';
+import { snapshotIterator } from './snapshot-iterator.js';
+import type { LiveQuery } from './subscription-document.js';
+
+export type ExecuteQuery = (query: string, variables: Record<string, unknown>, caller: Caller | null) => Promise<ExecutionResult>;
+
+interface SharedQuery {
+  text: string;
+  variables: Record<string, unknown>;
+  caller: Caller | null;
+  regionCode: string;
+  listeners: Set<(result: ExecutionResult) => void>;
+  last?: ExecutionResult;
+  lastJson?: string;
+  timer?: NodeJS.Timeout;
+  running?: Promise<void>;
+  stale: boolean;
+}
+
+/**
+ * Serves live queries. Subscribers with the same document, variables and caller share one
+ * query: a change is gathered for `windowMs`, computed once, and sent to all of them, so the
+ * work per change does not grow with the number of screens.
+ */
+export class LiveQueryHub {
+  private readonly queries = new Map<string, SharedQuery>();
+
+  constructor(
+    private readonly execute: ExecuteQuery,
+    private readonly windowMs = 100,
+  ) {}
+
+  get size(): number {
+    return this.queries.size;
+  }
+
+  subscribe(live: LiveQuery, variables: Record<string, unknown>, caller: Caller | null): AsyncIterableIterator<ExecutionResult> {
+    const text = print(live.query);
+    const key = JSON.stringify([text, variables, caller]);
+    let shared = this.queries.get(key);
+    if (!shared) {
+      shared = { text, variables, caller, regionCode: live.regionCode, listeners: new Set(), stale: false };
+      this.queries.set(key, shared);
+      this.refresh(shared);
+    }
+    const query = shared;
+    const { iterator, push } = snapshotIterator<ExecutionResult>(() => {
+      query.listeners.delete(push);
+      if (!query.listeners.size) {
+        clearTimeout(query.timer);
+        this.queries.delete(key);
+      }
+    });
+    query.listeners.add(push);
+    if (query.last) push(query.last);
+    return iterator;
+  }
+
+  /** A change in `event.regionCode` makes every query over a region containing it stale. */
+  onEvent(event: DomainEvent): void {
+    for (const query of this.queries.values()) {
+      if (isWithin(event.regionCode, query.regionCode)) this.schedule(query);
+    }
+  }
+
+  /** Recomputes everything, e.g. after the event stream was interrupted. */
+  refreshAll(): void {
+    for (const query of this.queries.values()) this.schedule(query);
+  }
+
+  close(): void {
+    for (const query of this.queries.values()) clearTimeout(query.timer);
+    this.queries.clear();
+  }
+
+  private schedule(query: SharedQuery): void {
+    if (query.timer) return;
+    query.timer = setTimeout(() => {
+      query.timer = undefined;
+      this.refresh(query);
+    }, this.windowMs);
+  }
+
+  private refresh(query: SharedQuery): void {
+    if (query.running) {
+      query.stale = true;
+      return;
+    }
+    query.running = this.execute(query.text, query.variables, query.caller)
+      .catch((error: unknown): ExecutionResult => {
+        console.error('[live] query failed', error);
+        return { errors: [new GraphQLError('实时数据暂时无法获取', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] };
+      })
+      .then((result) => {
+        const json = JSON.stringify(result);
+        if (json !== query.lastJson) {
+          query.last = result;
+          query.lastJson = json;
+          for (const listener of query.listeners) listener(result);
+        }
+      })
+      .finally(() => {
+        query.running = undefined;
+        if (query.stale) {
+          query.stale = false;
+          this.refresh(query);
+        }
+      });
+  }
+}

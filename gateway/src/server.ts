@@ -1,0 +1,85 @@
+import { createServer } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { Caller } from '@bizenv/common/auth';
+import { maskError } from '@bizenv/common/errors';
+import type { EventBus } from '@bizenv/common/event-bus';
+import { graphqlHttpHandler } from '@bizenv/common/http';
+import { listen, type RunningServer } from '@bizenv/common/subgraph-server';
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import { callerFromAuthorization } from './caller.js';
+import { createGateway, type GatewayContext } from './gateway.js';
+import { LiveQueryHub } from './live/live-query-hub.js';
+import { serveSubscriptions, subscriptionSchema } from './live/subscription-server.js';
+import { staticFiles } from './static-files.js';
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  subgraphUrls: Record<string, string>;
+  internalSecret: Uint8Array;
+  authSecret: Uint8Array;
+  bus: EventBus;
+  port: number;
+  host: string;
+  production: boolean;
+  /** Folder of the built big screen, served at /screen/. */
+  dashboardDir?: string;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
+  const gateway = createGateway(options.supergraphSdl, options.subgraphUrls, options.internalSecret);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: maskError,
+    introspection: !options.production,
+    hideSchemaDetailsFromClientErrors: options.production,
+    stopOnTerminationSignals: false,
+    plugins: options.production ? [ApolloServerPluginLandingPageDisabled()] : [],
+  });
+  const apiSchema = new Promise<Parameters<typeof subscriptionSchema>[0]>((resolve) => {
+    const unsubscribe = gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
+      resolve(schema);
+      unsubscribe();
+    });
+  });
+  await apollo.start();
+
+  const execute = async (query: string, variables: Record<string, unknown>, caller: Caller | null): Promise<ExecutionResult> => {
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: { caller } });
+    if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by live queries');
+    const { data, errors } = response.body.singleResult;
+    // Errors arrive formatted (masked) already; graphql-ws sends GraphQLError instances.
+    return { data, ...(errors ? { errors: errors.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })) } : {}) };
+  };
+  const hub = new LiveQueryHub(execute);
+  const stopEvents = options.bus.subscribe((event) => hub.onEvent(event));
+
+  const handleGraphql = graphqlHttpHandler(apollo, async (req) => ({
+    caller: await callerFromAuthorization(req.headers.authorization, options.authSecret),
+  }));
+  const serveScreen = options.dashboardDir ? staticFiles(options.dashboardDir, '/screen/') : undefined;
+  const http = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/graphql') return void handleGraphql(req, res);
+    if (path === '/health') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    if (path === '/' || path === '/screen') return void res.writeHead(302, { location: '/screen/' }).end();
+    if (serveScreen?.(req, res)) return;
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('未找到');
+  });
+  const subscriptions = serveSubscriptions({ http, schema: subscriptionSchema(await apiSchema), hub, authSecret: options.authSecret });
+  const port = await listen(http, options.port, options.host);
+  return {
+    port,
+    url: `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}/graphql`,
+    async stop() {
+      stopEvents();
+      hub.close();
+      await subscriptions.close();
+      await new Promise<void>((done) => {
+        http.close(() => done());
+        http.closeIdleConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Config } from '@bizenv/common/config';
+import { REPO_ROOT, SUBGRAPHS } from '@bizenv/common/config';
+import type { EventBus } from '@bizenv/common/event-bus';
+import { runSubgraph, type RunningSubgraph } from '@bizenv/common/subgraph';
+import type { RunningServer } from '@bizenv/common/subgraph-server';
+import { startGateway } from '@bizenv/gateway/server';
+import { subgraphDefinitions } from './subgraphs.js';
+
+export interface RunningSystem {
+  gateway: RunningServer;
+  subgraphs: RunningSubgraph<any>[];
+  stop(): Promise<void>;
+}
+
+export function readSupergraph(): string {
+  return readFileSync(resolve(REPO_ROOT, 'schema/supergraph.graphql'), 'utf8');
+}
+
+/**
+ * The whole system in one process: four subgraphs (each on its own port and database) and the
+ * gateway, sharing one event bus. Used by `npm start` and by the end-to-end tests.
+ */
+export async function startSystem(
+  config: Config,
+  options: { bus: EventBus; dataDir?: string; seed: boolean; dashboardDir?: string },
+): Promise<RunningSystem> {
+  const definitions = subgraphDefinitions(config);
+  const subgraphs: RunningSubgraph<any>[] = [];
+  try {
+    for (const name of SUBGRAPHS) {
+      subgraphs.push(
+        await runSubgraph(definitions[name], {
+          databaseUrl: config.databaseUrl,
+          dataDir: options.dataDir,
+          bus: options.bus,
+          internalSecret: config.internalSecret,
+          port: config.subgraphPorts[name],
+          host: config.host,
+          seed: options.seed,
+        }),
+      );
+    }
+    const gateway = await startGateway({
+      supergraphSdl: readSupergraph(),
+      subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
+      internalSecret: config.internalSecret,
+      authSecret: config.authSecret,
+      bus: options.bus,
+      port: config.gatewayPort,
+      host: config.host,
+      production: config.production,
+      dashboardDir: options.dashboardDir,
+    });
+    return {
+      gateway,
+      subgraphs,
+      async stop() {
+        await gateway.stop();
+        for (const subgraph of subgraphs.reverse()) await subgraph.stop();
+      },
+    };
+  } catch (error) {
+    for (const subgraph of subgraphs.reverse()) await subgraph.stop();
+    throw error;
+  }
+}

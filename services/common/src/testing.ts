@@ -1,0 +1,75 @@
+/**
+ * Test support shared by the subgraphs' integration tests and the end-to-end tests: the two
+ * databases every test runs on, and a signed call straight to a subgraph.
+ */
+import { randomBytes } from 'node:crypto';
+import { createConnection } from 'mysql2/promise';
+import { signGatewayToken, type Caller } from './auth.js';
+import { SUBGRAPHS } from './config.js';
+import { databaseName } from './data-source.js';
+
+export interface DatabaseTarget {
+  name: 'embedded' | 'mariadb';
+  /** A fresh database prefix on the server; undefined for the in-memory embedded database. */
+  databaseUrl?: string;
+  dispose(): Promise<void>;
+}
+
+const MYSQL_SERVER = process.env.TEST_MYSQL_URL || 'mysql://root@127.0.0.1:3306';
+
+async function mysqlReachable(): Promise<boolean> {
+  try {
+    const url = new URL(MYSQL_SERVER);
+    const connection = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), connectTimeout: 2000 });
+    await connection.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The databases to run on: always the embedded one; MariaDB/MySQL when reachable. In CI an
+ * unreachable server is a failure, not a skip.
+ */
+export async function databaseTargets(): Promise<{ name: DatabaseTarget['name']; create: () => DatabaseTarget }[]> {
+  const targets: { name: DatabaseTarget['name']; create: () => DatabaseTarget }[] = [
+    { name: 'embedded', create: () => ({ name: 'embedded', dispose: async () => {} }) },
+  ];
+  if (await mysqlReachable()) {
+    targets.push({
+      name: 'mariadb',
+      create: () => {
+        const databaseUrl = `${MYSQL_SERVER}/bizenv_t${randomBytes(4).toString('hex')}`;
+        return { name: 'mariadb', databaseUrl, dispose: () => dropDatabases(databaseUrl) };
+      },
+    });
+  } else if (process.env.CI) {
+    throw new Error(`CI requires MariaDB/MySQL at ${MYSQL_SERVER} (set TEST_MYSQL_URL)`);
+  } else {
+    console.warn(`[test] MariaDB/MySQL not reachable at ${MYSQL_SERVER}: running on the embedded database only`);
+  }
+  return targets;
+}
+
+async function dropDatabases(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const connection = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+  try {
+    for (const service of SUBGRAPHS) await connection.query(`DROP DATABASE IF EXISTS \`${databaseName(databaseUrl, service)}\``);
+  } finally {
+    await connection.end();
+  }
+}
+
+export const TEST_SECRET = new TextEncoder().encode(randomBytes(32).toString('hex'));
+
+/** Calls a subgraph directly, signed as the gateway would sign for `caller`. */
+export async function callSubgraph(url: string, caller: Caller | null, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-gateway-auth': await signGatewayToken(caller, TEST_SECRET) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+}

@@ -1,0 +1,47 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { DispatchStatus } from '@bizenv/common/closed-loop';
+
+/** 诉求: a demand an enterprise raised (e.g. on a visit), in the same closed loop as a complaint. */
+@Entity({ name: 'demand' })
+@Index('idx_demand_region_status', ['regionCode', 'status'])
+@Index('idx_demand_due', ['dueAt'])
+@ObjectType({ description: '企业诉求' })
+export class Demand {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @Field(() => ID)
+  id!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  enterpriseId!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  @Field(() => String)
+  title!: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  regionCode!: string;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  unitId!: string | null;
+
+  @Column({ type: 'datetime', precision: 3 })
+  @Field(() => Date, { description: '提出时间' })
+  raisedAt!: Date;
+
+  @Column({ type: 'datetime', precision: 3 })
+  @Field(() => Date, { description: '办理期限（5个工作日，至当日24时）' })
+  dueAt!: Date;
+
+  @Column({ type: 'boolean', default: false })
+  @Field(() => Boolean, { description: '期限超出已公布的节假日安排，按工作日暂算' })
+  deadlineProvisional!: boolean;
+
+  @Column({ type: 'varchar', length: 24 })
+  @Field(() => DispatchStatus)
+  status!: DispatchStatus;
+
+  @Column({ type: 'int', default: 1 })
+  @Field(() => Int, { description: '版本号：并发修改时用于检测冲突' })
+  version!: number;
+}

@@ -1,0 +1,16 @@
+import { Field, ID, InputType } from 'type-graphql';
+
+@InputType({ description: '登记一家企业' })
+export class RegisterEnterpriseInput {
+  @Field(() => String, { description: '统一社会信用代码（18位；首尾空格、小写、全角字符会被规范化）' })
+  creditCode!: string;
+
+  @Field(() => String, { description: '企业名称，1–200字' })
+  name!: string;
+
+  @Field(() => ID, { description: '所在地行政区划代码' })
+  regionCode!: string;
+
+  @Field(() => Boolean, { defaultValue: false, description: '重点企业' })
+  isKey!: boolean;
+}

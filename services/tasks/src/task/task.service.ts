@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { requireRegion, requireRole, Role, type Caller } from '@bizenv/common/auth';
+import { now } from '@bizenv/common/clock';
+import type { DeadlineSource } from '@bizenv/common/deadline-watcher';
+import { DomainError, ErrorCode } from '@bizenv/common/errors';
+import type { Outbox } from '@bizenv/common/outbox';
+import { subtreePrefix } from '@bizenv/common/region-code';
+import { fromSqlDate } from '@bizenv/common/sql-date';
+import { requireRegionCode, requireText, requireUuid } from '@bizenv/common/validate';
+import { LessThan, Like, type DataSource, type EntityManager } from 'typeorm';
+import { parseDeadlineDay } from './task-deadline.js';
+import type { CreateSupervisedTaskInput } from './task-inputs.js';
+import type { TaskStats } from './task-stats.js';
+import { TaskStatus } from './task-status.js';
+import { SupervisedTask } from './task.entity.js';
+
+const EARLIEST_DEADLINE = new Date('2004-01-01T00:00:00+08:00');
+const MAX_NUMBER = 100_000;
+
+export class TaskService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async get(caller: Caller | null, id: string): Promise<SupervisedTask> {
+    const task = await this.dataSource.getRepository(SupervisedTask).findOneBy({ id });
+    if (!task) throw new DomainError(ErrorCode.NotFound, '未找到该督办任务', { id });
+    requireRegion(caller, task.regionCode);
+    return task;
+  }
+
+  async create(caller: Caller | null, input: CreateSupervisedTaskInput): Promise<SupervisedTask> {
+    requireRegionCode(input.regionCode);
+    requireRole(caller, input.regionCode, Role.SUPERVISOR);
+    const title = requireText(input.title, 'title', '标题', 200);
+    if (!Number.isInteger(input.number) || input.number < 1 || input.number > MAX_NUMBER) {
+      throw new DomainError(ErrorCode.BadUserInput, `任务序号应为1–${MAX_NUMBER}的整数`, { field: 'number' });
+    }
+    requireUuid(input.leadUnitId, 'leadUnitId', '牵头单位');
+    const deadline = parseDeadlineDay(input.deadline);
+    if (!deadline || deadline < EARLIEST_DEADLINE) {
+      throw new DomainError(ErrorCode.BadUserInput, '完成时限应为2004年以后的日期，如 2026-12-31', { field: 'deadline' });
+    }
+    const task: SupervisedTask = {
+      id: randomUUID(),
+      number: input.number,
+      title,
+      leadUnitId: input.leadUnitId,
+      regionCode: input.regionCode,
+      deadline,
+      status: TaskStatus.IN_PROGRESS,
+      version: 1,
+    };
+    await this.outbox.write(async (manager, record) => {
+      await manager.insert(SupervisedTask, task);
+      record({ topic: 'task.created', regionCode: task.regionCode, payload: eventPayload(task) });
+    });
+    return task;
+  }
+
+  /**
+   * Marks a task done with a conditional update on (id, version): of two concurrent
+   * supervisors exactly one wins; the other gets CONFLICT.
+   */
+  async complete(caller: Caller | null, id: string, expectedVersion: number): Promise<SupervisedTask> {
+    const current = await this.get(caller, id);
+    requireRole(caller, current.regionCode, Role.SUPERVISOR);
+    if (current.version !== expectedVersion) {
+      throw new DomainError(ErrorCode.Conflict, '该任务已被他人修改，请刷新后重试', { id, version: current.version });
+    }
+    if (current.status !== TaskStatus.IN_PROGRESS) {
+      throw new DomainError(ErrorCode.InvalidTransition, '当前状态不能执行该操作', { status: current.status, action: 'COMPLETE' });
+    }
+    return this.outbox.write(async (manager, record) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(SupervisedTask)
+        .set({ status: TaskStatus.DONE, version: expectedVersion + 1 })
+        .where('id = :id AND version = :version AND status = :from', { id, version: expectedVersion, from: TaskStatus.IN_PROGRESS })
+        .execute();
+      if (result.affected !== 1) {
+        throw new DomainError(ErrorCode.Conflict, '该任务已被他人修改，请刷新后重试', { id });
+      }
+      const updated = await manager.findOneByOrFail(SupervisedTask, { id });
+      record({ topic: 'task.done', regionCode: updated.regionCode, payload: eventPayload(updated) });
+      return updated;
+    });
+  }
+
+  /** Counts over the region's whole subtree. */
+  async stats(caller: Caller | null, regionCode: string): Promise<TaskStats> {
+    requireRegion(caller, regionCode);
+    const repository = this.dataSource.getRepository(SupervisedTask);
+    const inSubtree = { regionCode: Like(`${subtreePrefix(regionCode)}%`) };
+    const [total, open, overdue] = await Promise.all([
+      repository.count({ where: inSubtree }),
+      repository.count({ where: { ...inSubtree, status: TaskStatus.IN_PROGRESS } }),
+      repository.count({ where: { ...inSubtree, status: TaskStatus.IN_PROGRESS, deadline: LessThan(now()) } }),
+    ]);
+    return { total, open, overdue };
+  }
+
+  /** Open tasks whose deadline passes: the screen's red count changes then. */
+  readonly deadlines: DeadlineSource = {
+    name: 'task',
+    topic: 'task.overdue',
+    nextDeadline: async (manager: EntityManager, after: Date) => {
+      const row = await manager
+        .getRepository(SupervisedTask)
+        .createQueryBuilder('t')
+        .select('MIN(t.deadline)', 'next')
+        .where({ status: TaskStatus.IN_PROGRESS })
+        .andWhere('t.deadline > :after', { after })
+        .getRawOne<{ next: string | Date | null }>();
+      return row?.next ? fromSqlDate(row.next) : null;
+    },
+    passedBetween: (manager: EntityManager, from: Date, to: Date) =>
+      manager
+        .getRepository(SupervisedTask)
+        .createQueryBuilder('t')
+        .select(['t.id', 't.regionCode'])
+        .where({ status: TaskStatus.IN_PROGRESS })
+        .andWhere('t.deadline > :from AND t.deadline <= :to', { from, to })
+        .getMany(),
+  };
+}
+
+function eventPayload(task: SupervisedTask) {
+  return { id: task.id, number: task.number, title: task.title, status: task.status, leadUnitId: task.leadUnitId };
+}
