@@ -22,9 +22,19 @@ export function useEcharts(el: Readonly<Ref<HTMLElement | null>>) {
   // an option set before mount is kept and applied once the chart exists
   let pending: ChartOption | undefined
 
+  let current: ChartOption | undefined
+
   function setOption(option: ChartOption): void {
+    current = option
+    // Canvas does not ask for the font subsets its labels need; ask for them here.
+    void document.fonts.load(`16px "Noto Sans SC"`, JSON.stringify(option))
     if (chart) chart.setOption(option)
     else pending = option
+  }
+
+  // Canvas text is drawn once: when a bundled font subset arrives later, draw the labels again.
+  function redrawWithNewFonts(): void {
+    if (chart && current) chart.setOption(current, { notMerge: true, silent: true })
   }
 
   function resize(): void {
@@ -46,9 +56,11 @@ export function useEcharts(el: Readonly<Ref<HTMLElement | null>>) {
     }
     observer = new ResizeObserver(resize)
     observer.observe(el.value)
+    document.fonts.addEventListener('loadingdone', redrawWithNewFonts)
   })
 
   onBeforeUnmount(() => {
+    document.fonts.removeEventListener('loadingdone', redrawWithNewFonts)
     observer?.disconnect()
     observer = undefined
     cancelAnimationFrame(frame)
@@ -56,6 +68,7 @@ export function useEcharts(el: Readonly<Ref<HTMLElement | null>>) {
     chart?.dispose()
     chart = undefined
     pending = undefined
+    current = undefined
   })
 
   return { setOption, scale }
