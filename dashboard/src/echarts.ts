@@ -23,3 +23,6 @@ export function initChart(el: HTMLElement): Chart {
   // ZH locale: aria descriptions and built-in texts in Chinese
   return init(el, undefined, { renderer: 'canvas', locale: 'ZH' })
 }
+
+/** The page's font stack (see app.vue); Noto Sans SC is bundled for walls without a CJK font. */
+export const FONT_FAMILY = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif"

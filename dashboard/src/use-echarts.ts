@@ -1,5 +1,5 @@
 import { onBeforeUnmount, onMounted, ref, type Ref } from 'vue'
-import { type Chart, type ChartOption, initChart } from './echarts'
+import { type Chart, type ChartOption, FONT_FAMILY, initChart } from './echarts'
 
 const DESIGN_WIDTH = 1920
 const DESIGN_HEIGHT = 1080
@@ -22,19 +22,20 @@ export function useEcharts(el: Readonly<Ref<HTMLElement | null>>) {
   // an option set before mount is kept and applied once the chart exists
   let pending: ChartOption | undefined
 
-  let current: ChartOption | undefined
+  let latest = 0
 
+  /**
+   * Canvas text does not ask for the bundled font's subsets, and ECharts caches the widths it
+   * measures: so the glyphs an option needs are loaded first, and only then is it drawn.
+   */
   function setOption(option: ChartOption): void {
-    current = option
-    // Canvas does not ask for the font subsets its labels need; ask for them here.
-    void document.fonts.load(`16px "Noto Sans SC"`, JSON.stringify(option))
-    if (chart) chart.setOption(option)
-    else pending = option
-  }
-
-  // Canvas text is drawn once: when a bundled font subset arrives later, draw the labels again.
-  function redrawWithNewFonts(): void {
-    if (chart && current) chart.setOption(current, { notMerge: true, silent: true })
+    const sequence = ++latest
+    const draw = () => {
+      if (sequence !== latest) return
+      if (chart) chart.setOption(option)
+      else pending = option
+    }
+    document.fonts.load(`16px ${FONT_FAMILY}`, JSON.stringify(option)).then(draw, draw)
   }
 
   function resize(): void {
@@ -56,11 +57,9 @@ export function useEcharts(el: Readonly<Ref<HTMLElement | null>>) {
     }
     observer = new ResizeObserver(resize)
     observer.observe(el.value)
-    document.fonts.addEventListener('loadingdone', redrawWithNewFonts)
   })
 
   onBeforeUnmount(() => {
-    document.fonts.removeEventListener('loadingdone', redrawWithNewFonts)
     observer?.disconnect()
     observer = undefined
     cancelAnimationFrame(frame)
@@ -68,7 +67,6 @@ export function useEcharts(el: Readonly<Ref<HTMLElement | null>>) {
     chart?.dispose()
     chart = undefined
     pending = undefined
-    current = undefined
   })
 
   return { setOption, scale }

@@ -12,7 +12,6 @@ export const COLORS = {
   demand: '#38c8ff',
 } as const
 
-export const FONT_FAMILY = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif"
 
 /** Design pixels (1920×1080) to device pixels for ECharts, which has no rem. */
 export function px(designPx: number, scale: number): number {
