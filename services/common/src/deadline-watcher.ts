@@ -1,18 +1,19 @@
-import { Table, type EntityManager } from 'typeorm';
+import { Table, type EntityManager, type EntityTarget, type FindOptionsWhere } from 'typeorm';
 import { now } from './clock.js';
 import type { Outbox } from './outbox.js';
 import { fromSqlDate } from './sql-date.js';
 
 /** Items of one kind whose deadline can pass while nobody writes to them. */
-export interface DeadlineSource {
+export interface DeadlineSource<T extends { id: string; regionCode: string } = any> {
   /** Name of the watermark row, e.g. "complaint". */
   name: string;
   /** Topic of the event recorded when an item turns overdue, e.g. "complaint.overdue". */
   topic: string;
-  /** Earliest deadline of an open item strictly after `after`. */
-  nextDeadline(manager: EntityManager, after: Date): Promise<Date | null>;
-  /** Open items whose deadline lies in (from, to]. */
-  passedBetween(manager: EntityManager, from: Date, to: Date): Promise<{ id: string; regionCode: string }[]>;
+  entity: EntityTarget<T>;
+  /** The indexed column holding the deadline that governs now. */
+  dueColumn: keyof T & string;
+  /** Which items are still open (only those can turn overdue). */
+  open: FindOptionsWhere<T>;
 }
 
 const MAX_SLEEP_MS = 60_000;
@@ -99,14 +100,39 @@ export class DeadlineWatcher {
             .where('name = :name AND passedUntil = :from', { name: this.source.name, from })
             .execute();
           if (won.affected === 1) {
-            for (const item of await this.source.passedBetween(manager, from, at)) {
+            for (const item of await this.passedBetween(manager, from, at)) {
               record({ topic: this.source.topic, regionCode: item.regionCode, payload: { id: item.id } });
             }
           }
         }
       }
-      return this.source.nextDeadline(manager, at);
+      return this.nextDeadline(manager, at);
     });
     return next ? next.getTime() - now().getTime() + 5 : MAX_SLEEP_MS;
+  }
+
+  /** Earliest deadline of an open item strictly after `after`: one indexed lookup. */
+  private async nextDeadline(manager: EntityManager, after: Date): Promise<Date | null> {
+    const due = `item.${this.source.dueColumn}`;
+    const row = await manager
+      .getRepository(this.source.entity)
+      .createQueryBuilder('item')
+      .select(`MIN(${due})`, 'next')
+      .where(this.source.open)
+      .andWhere(`${due} > :after`, { after })
+      .getRawOne<{ next: string | Date | null }>();
+    return row?.next ? fromSqlDate(row.next) : null;
+  }
+
+  /** Open items whose deadline lies in (from, to]. */
+  private passedBetween(manager: EntityManager, from: Date, to: Date): Promise<{ id: string; regionCode: string }[]> {
+    const due = `item.${this.source.dueColumn}`;
+    return manager
+      .getRepository(this.source.entity)
+      .createQueryBuilder('item')
+      .select(['item.id', 'item.regionCode'])
+      .where(this.source.open)
+      .andWhere(`${due} > :from AND ${due} <= :to`, { from, to })
+      .getMany();
   }
 }

@@ -5,9 +5,8 @@ import type { DeadlineSource } from '@bizenv/common/deadline-watcher';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import type { Outbox } from '@bizenv/common/outbox';
 import { subtreePrefix } from '@bizenv/common/region-code';
-import { fromSqlDate } from '@bizenv/common/sql-date';
 import { requireRegionCode, requireText, requireUuid } from '@bizenv/common/validate';
-import { In, LessThan, Like, Not, type DataSource, type EntityManager } from 'typeorm';
+import { In, LessThan, Like, Not, type DataSource } from 'typeorm';
 import { DispatchStatus, OPEN_STATUSES } from '@bizenv/common/closed-loop';
 import type { DispatchComplaintInput, ReceiveComplaintInput } from './complaint-inputs.js';
 import type { ComplaintStats } from './complaint-stats.js';
@@ -124,27 +123,12 @@ export class ComplaintService {
   }
 
   /** Open complaints whose governing deadline passes: the screen's overdue count changes then. */
-  readonly deadlines: DeadlineSource = {
+  readonly deadlines: DeadlineSource<Complaint> = {
     name: 'complaint',
     topic: 'complaint.overdue',
-    nextDeadline: async (manager: EntityManager, after: Date) => {
-      const row = await manager
-        .getRepository(Complaint)
-        .createQueryBuilder('c')
-        .select('MIN(c.dueAt)', 'next')
-        .where({ dispatchStatus: Not(DispatchStatus.CLOSED) })
-        .andWhere('c.dueAt > :after', { after })
-        .getRawOne<{ next: string | Date | null }>();
-      return row?.next ? fromSqlDate(row.next) : null;
-    },
-    passedBetween: (manager: EntityManager, from: Date, to: Date) =>
-      manager
-        .getRepository(Complaint)
-        .createQueryBuilder('c')
-        .select(['c.id', 'c.regionCode'])
-        .where({ dispatchStatus: Not(DispatchStatus.CLOSED) })
-        .andWhere('c.dueAt > :from AND c.dueAt <= :to', { from, to })
-        .getMany(),
+    entity: Complaint,
+    dueColumn: 'dueAt',
+    open: { dispatchStatus: Not(DispatchStatus.CLOSED) },
   };
 }
 

@@ -3,8 +3,7 @@ import { now } from '@bizenv/common/clock';
 import { DispatchStatus, OPEN_STATUSES } from '@bizenv/common/closed-loop';
 import type { DeadlineSource } from '@bizenv/common/deadline-watcher';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
-import { fromSqlDate } from '@bizenv/common/sql-date';
-import { In, LessThan, Not, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, LessThan, Not, type DataSource, type FindOptionsWhere } from 'typeorm';
 import { Demand } from './demand.entity.js';
 
 export class DemandService {
@@ -29,26 +28,11 @@ export class DemandService {
   }
 
   /** Open demands whose deadline passes: the screen's overdue count changes then. */
-  readonly deadlines: DeadlineSource = {
+  readonly deadlines: DeadlineSource<Demand> = {
     name: 'demand',
     topic: 'demand.overdue',
-    nextDeadline: async (manager: EntityManager, after: Date) => {
-      const row = await manager
-        .getRepository(Demand)
-        .createQueryBuilder('d')
-        .select('MIN(d.dueAt)', 'next')
-        .where({ status: Not(DispatchStatus.CLOSED) })
-        .andWhere('d.dueAt > :after', { after })
-        .getRawOne<{ next: string | Date | null }>();
-      return row?.next ? fromSqlDate(row.next) : null;
-    },
-    passedBetween: (manager: EntityManager, from: Date, to: Date) =>
-      manager
-        .getRepository(Demand)
-        .createQueryBuilder('d')
-        .select(['d.id', 'd.regionCode'])
-        .where({ status: Not(DispatchStatus.CLOSED) })
-        .andWhere('d.dueAt > :from AND d.dueAt <= :to', { from, to })
-        .getMany(),
+    entity: Demand,
+    dueColumn: 'dueAt',
+    open: { status: Not(DispatchStatus.CLOSED) },
   };
 }

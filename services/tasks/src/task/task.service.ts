@@ -5,9 +5,8 @@ import type { DeadlineSource } from '@bizenv/common/deadline-watcher';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import type { Outbox } from '@bizenv/common/outbox';
 import { subtreePrefix } from '@bizenv/common/region-code';
-import { fromSqlDate } from '@bizenv/common/sql-date';
 import { requireRegionCode, requireText, requireUuid } from '@bizenv/common/validate';
-import { LessThan, Like, type DataSource, type EntityManager } from 'typeorm';
+import { LessThan, Like, type DataSource } from 'typeorm';
 import { parseDeadlineDay } from './task-deadline.js';
 import type { CreateSupervisedTaskInput } from './task-inputs.js';
 import type { TaskStats } from './task-stats.js';
@@ -101,28 +100,13 @@ export class TaskService {
     return { total, open, overdue };
   }
 
-  /** Open tasks whose deadline passes: the screen's red count changes then. */
-  readonly deadlines: DeadlineSource = {
+  /** Open tasks whose deadline passes: the screen's overdue count changes then. */
+  readonly deadlines: DeadlineSource<SupervisedTask> = {
     name: 'task',
     topic: 'task.overdue',
-    nextDeadline: async (manager: EntityManager, after: Date) => {
-      const row = await manager
-        .getRepository(SupervisedTask)
-        .createQueryBuilder('t')
-        .select('MIN(t.deadline)', 'next')
-        .where({ status: TaskStatus.IN_PROGRESS })
-        .andWhere('t.deadline > :after', { after })
-        .getRawOne<{ next: string | Date | null }>();
-      return row?.next ? fromSqlDate(row.next) : null;
-    },
-    passedBetween: (manager: EntityManager, from: Date, to: Date) =>
-      manager
-        .getRepository(SupervisedTask)
-        .createQueryBuilder('t')
-        .select(['t.id', 't.regionCode'])
-        .where({ status: TaskStatus.IN_PROGRESS })
-        .andWhere('t.deadline > :from AND t.deadline <= :to', { from, to })
-        .getMany(),
+    entity: SupervisedTask,
+    dueColumn: 'deadline',
+    open: { status: TaskStatus.IN_PROGRESS },
   };
 }
 
