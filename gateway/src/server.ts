@@ -53,6 +53,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   };
   const hub = new LiveQueryHub(execute);
   const stopEvents = options.bus.subscribe((event) => hub.onEvent(event));
+  const stopResync = options.bus.onResync(() => hub.refreshAll());
 
   const handleGraphql = graphqlHttpHandler(apollo, async (req) => ({
     caller: await callerFromAuthorization(req.headers.authorization, options.authSecret),
@@ -73,6 +74,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     url: `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}/graphql`,
     async stop() {
       stopEvents();
+      stopResync();
       hub.close();
       await subscriptions.close();
       await new Promise<void>((done) => {

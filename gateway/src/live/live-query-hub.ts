@@ -21,7 +21,15 @@ interface SharedQuery {
 }
 
 /**
- * Serves live queries. Subscribers with the same document, variables and caller share one
+ * What decides a caller's view: roles, region subtree and unit. Subgraphs filter by these only
+ * (never by the person), so callers with the same scope may share one computed result.
+ */
+function scopeOf(caller: Caller | null) {
+  return caller ? [[...caller.roles].sort(), caller.regionCode, caller.unitId ?? null] : null;
+}
+
+/**
+ * Serves live queries. Subscribers with the same document, variables and scope share one
  * query: a change is gathered for `windowMs`, computed once, and sent to all of them, so the
  * work per change does not grow with the number of screens.
  */
@@ -39,7 +47,7 @@ export class LiveQueryHub {
 
   subscribe(live: LiveQuery, variables: Record<string, unknown>, caller: Caller | null): AsyncIterableIterator<ExecutionResult> {
     const text = print(live.query);
-    const key = JSON.stringify([text, variables, caller]);
+    const key = JSON.stringify([text, variables, scopeOf(caller)]);
     let shared = this.queries.get(key);
     if (!shared) {
       shared = { text, variables, caller, regionCode: live.regionCode, listeners: new Set(), stale: false };

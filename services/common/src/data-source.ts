@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, type EntityManager, type MixedList } from 'typeorm';
 import type { SubgraphName } from './config.js';
+import { QueryCounter } from './query-counter.js';
 
 export interface DataSourceOptions {
   service: SubgraphName;
@@ -42,7 +43,13 @@ async function ensureMysqlDatabase(url: URL, name: string): Promise<void> {
 }
 
 export function createDataSource(options: DataSourceOptions): DataSource {
-  const common = { entities: options.entities, migrations: options.migrations, migrationsRun: false, synchronize: false };
+  const common = {
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsRun: false,
+    synchronize: false,
+    logger: new QueryCounter(),
+  };
   if (options.databaseUrl) {
     const url = new URL(options.databaseUrl);
     return new DataSource({

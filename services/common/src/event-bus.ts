@@ -14,6 +14,8 @@ export interface DomainEvent {
 export interface EventBus {
   publish(event: DomainEvent): Promise<void>;
   subscribe(handler: (event: DomainEvent) => void): () => void;
+  /** Called when events may have been missed (the stream was unreachable): recompute from the source. */
+  onResync(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,11 @@ export class InProcessEventBus implements EventBus {
   subscribe(handler: (event: DomainEvent) => void): () => void {
     this.emitter.on('event', handler);
     return () => this.emitter.off('event', handler);
+  }
+
+  onResync(): () => void {
+    // Nothing is ever missed in one process.
+    return () => {};
   }
 
   async close(): Promise<void> {
@@ -45,6 +52,7 @@ const STREAM_MAX_LENGTH = 100_000;
 export class RedisStreamEventBus implements EventBus {
   private readonly writer: Redis;
   private readonly handlers = new Set<(event: DomainEvent) => void>();
+  private readonly resyncListeners = new Set<() => void>();
   private reader?: Redis;
   private closed = false;
 
@@ -62,12 +70,23 @@ export class RedisStreamEventBus implements EventBus {
     return () => this.handlers.delete(handler);
   }
 
+  onResync(listener: () => void): () => void {
+    this.resyncListeners.add(listener);
+    return () => this.resyncListeners.delete(listener);
+  }
+
   private async read(): Promise<void> {
     this.reader = new Redis(this.url, { maxRetriesPerRequest: null });
     let lastId = '$';
+    let interrupted = false;
     while (!this.closed) {
       try {
         const batches = await this.reader.xread('COUNT', 500, 'BLOCK', 1000, 'STREAMS', STREAM, lastId);
+        if (interrupted) {
+          // Redis was away: what was published meanwhile may be gone with it.
+          interrupted = false;
+          for (const listener of this.resyncListeners) listener();
+        }
         for (const [, entries] of batches ?? []) {
           for (const [id, fields] of entries) {
             lastId = id;
@@ -77,6 +96,7 @@ export class RedisStreamEventBus implements EventBus {
         }
       } catch (error) {
         if (this.closed) return;
+        interrupted = true;
         console.warn('[event-bus] stream read failed; retrying', (error as Error).message);
         await new Promise((done) => setTimeout(done, 1000));
       }
