@@ -51,6 +51,7 @@ if (name === 'gateway') {
     port: config.subgraphPorts[subgraph],
     host: config.host,
     seed: !config.production,
+    testClock: !config.production,
   });
 }
 console.log(`${name} 已启动: ${server.url}`);

@@ -6,9 +6,9 @@ import { organizationSubgraph } from '@bizenv/organization/subgraph';
 import { tasksSubgraph } from '@bizenv/tasks/subgraph';
 
 /** The four subgraphs, in the order they start. */
-export function subgraphDefinitions(config: Pick<Config, 'authSecret'>): Record<SubgraphName, SubgraphDefinition<any>> {
+export function subgraphDefinitions(config: Pick<Config, 'authSecret' | 'production'>): Record<SubgraphName, SubgraphDefinition<any>> {
   return {
-    organization: organizationSubgraph(config.authSecret),
+    organization: organizationSubgraph(config),
     tasks: tasksSubgraph(),
     complaints: complaintsSubgraph(),
     'enterprise-service': enterpriseServiceSubgraph(),

@@ -39,6 +39,7 @@ export async function startSystem(
           port: config.subgraphPorts[name],
           host: config.host,
           seed: options.seed,
+          testClock: !config.production,
         }),
       );
     }

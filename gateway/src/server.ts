@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Caller } from '@bizenv/common/auth';
+import { CLOCK_ADVANCED, followTestClock } from '@bizenv/common/clock';
 import { maskError } from '@bizenv/common/errors';
 import type { EventBus } from '@bizenv/common/event-bus';
 import { graphqlHttpHandler } from '@bizenv/common/http';
@@ -12,6 +13,7 @@ import { createGateway, type GatewayContext } from './gateway.js';
 import { LiveQueryHub } from './live/live-query-hub.js';
 import { serveSubscriptions, subscriptionSchema } from './live/subscription-server.js';
 import { staticFiles } from './static-files.js';
+import { noTestClock } from './test-clock-rule.js';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -35,6 +37,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     hideSchemaDetailsFromClientErrors: options.production,
     stopOnTerminationSignals: false,
     plugins: options.production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    validationRules: options.production ? [noTestClock] : [],
   });
   const apiSchema = new Promise<Parameters<typeof subscriptionSchema>[0]>((resolve) => {
     const unsubscribe = gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
@@ -52,7 +55,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     return { data, ...(errors ? { errors: errors.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })) } : {}) };
   };
   const hub = new LiveQueryHub(execute);
-  const stopEvents = options.bus.subscribe((event) => hub.onEvent(event));
+  const stopEvents = options.bus.subscribe((event) => {
+    if (event.topic !== CLOCK_ADVANCED) return hub.onEvent(event);
+    if (options.production) return;
+    // Time jumped: every count that depends on "now" is recomputed.
+    followTestClock(event);
+    hub.refreshAll();
+  });
   const stopResync = options.bus.onResync(() => hub.refreshAll());
 
   const handleGraphql = graphqlHttpHandler(apollo, async (req) => ({

@@ -16,9 +16,10 @@ export interface TestSystem extends RunningSystem {
   subscribe(token: string | undefined): Client;
 }
 
-/** The whole system on free ports, seeded, on the given database. */
-export async function startTestSystem(target: DatabaseTarget, options: { dashboardDir?: string } = {}): Promise<TestSystem> {
+/** The whole system on free ports, seeded with the demo city unless in production mode. */
+export async function startTestSystem(target: DatabaseTarget, options: { dashboardDir?: string; production?: boolean } = {}): Promise<TestSystem> {
   const config = loadConfig({
+    NODE_ENV: options.production ? 'production' : 'test',
     DATABASE_URL: target.databaseUrl ?? '',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'bizenv-')),
     INTERNAL_SECRET: randomBytes(32).toString('hex'),
@@ -29,7 +30,7 @@ export async function startTestSystem(target: DatabaseTarget, options: { dashboa
     COMPLAINTS_PORT: '0',
     ENTERPRISE_SERVICE_PORT: '0',
   });
-  const system = await startSystem(config, { bus: new InProcessEventBus(), seed: true, dashboardDir: options.dashboardDir });
+  const system = await startSystem(config, { bus: new InProcessEventBus(), seed: !config.production, dashboardDir: options.dashboardDir });
   const url = system.gateway.url;
   const query: TestSystem['query'] = async (document, variables = {}, token) => {
     const response = await fetch(url, {

@@ -111,3 +111,10 @@ export function requireRole(caller: Caller | null, regionCode: string, ...roles:
   }
   return known;
 }
+
+/** System administration (the test clock, later accounts): administrators only. */
+export function requireAdmin(caller: Caller | null): Caller {
+  const known = requireCaller(caller);
+  if (!known.roles.includes(Role.ADMIN)) throw new DomainError(ErrorCode.Forbidden, '仅系统管理员可执行此操作');
+  return known;
+}

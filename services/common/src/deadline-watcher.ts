@@ -1,5 +1,5 @@
 import { Table, type EntityManager, type EntityTarget, type FindOptionsWhere } from 'typeorm';
-import { now } from './clock.js';
+import { now, onClockChange } from './clock.js';
 import type { Outbox } from './outbox.js';
 import { fromSqlDate } from './sql-date.js';
 
@@ -39,6 +39,7 @@ export class DeadlineWatcher {
   private stopped = true;
   private ticking?: Promise<void>;
   private unsubscribe?: () => void;
+  private unsubscribeClock?: () => void;
 
   constructor(
     private readonly outbox: Outbox,
@@ -49,12 +50,15 @@ export class DeadlineWatcher {
     this.stopped = false;
     // A write may add an earlier deadline than the one we sleep towards.
     this.unsubscribe = this.outbox.onCommit(() => this.schedule(0));
+    // The test clock jumped: every deadline up to the new "now" has passed.
+    this.unsubscribeClock = onClockChange(() => this.schedule(0));
     this.schedule(0);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     this.unsubscribe?.();
+    this.unsubscribeClock?.();
     clearTimeout(this.timer);
     await this.ticking;
   }

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, MixedList } from 'typeorm';
+import { followTestClock } from './clock.js';
 import type { SubgraphName } from './config.js';
 import { createDataSource, openDataSource } from './data-source.js';
 import { DeadlineWatcher, type DeadlineSource } from './deadline-watcher.js';
@@ -30,6 +31,8 @@ export interface SubgraphRuntime {
   port: number;
   host: string;
   seed: boolean;
+  /** Follow `clock.advanced` events (never in production). */
+  testClock: boolean;
 }
 
 export interface RunningSubgraph<TDeps> extends RunningServer {
@@ -55,6 +58,7 @@ export async function runSubgraph<TDeps extends object>(
   const deps = definition.createDeps(dataSource, outbox);
   if (runtime.seed) await definition.seed?.(dataSource, deps);
   const watchers = (definition.deadlines?.(deps) ?? []).map((source) => new DeadlineWatcher(outbox, source));
+  const stopClock = runtime.testClock ? runtime.bus.subscribe(followTestClock) : () => {};
   outbox.start();
   watchers.forEach((watcher) => watcher.start());
   const server = await startSubgraphServer({
@@ -73,6 +77,7 @@ export async function runSubgraph<TDeps extends object>(
     deps,
     async stop() {
       await server.stop();
+      stopClock();
       await Promise.all(watchers.map((watcher) => watcher.stop()));
       await outbox.stop();
       await dataSource.destroy();

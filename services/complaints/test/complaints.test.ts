@@ -48,6 +48,7 @@ describe.each(await databaseTargets())('complaints subgraph on $name', ({ create
       port: 0,
       host: '127.0.0.1',
       seed: false,
+      testClock: true,
     });
   });
 

@@ -11,27 +11,30 @@ import { resolveUnitReference } from './unit/unit.reference.js';
 import { Unit } from './unit/unit.entity.js';
 import { UnitResolver } from './unit/unit.resolver.js';
 import { UnitService } from './unit/unit.service.js';
+import { TestClockResolver } from './test-clock/test-clock.resolver.js';
+import { TestClockService } from './test-clock/test-clock.service.js';
 import { SessionResolver } from './user/session.resolver.js';
 import { SessionService } from './user/session.service.js';
 import { User } from './user/user.entity.js';
 
 export function buildOrganizationSchema() {
   return buildFederatedSchema(
-    { resolvers: [RegionResolver, UnitResolver, SessionResolver] },
+    { resolvers: [RegionResolver, UnitResolver, SessionResolver, TestClockResolver] },
     { Region: { __resolveReference: resolveRegionReference }, Unit: { __resolveReference: resolveUnitReference } },
   );
 }
 
-export function organizationSubgraph(authSecret: Uint8Array): SubgraphDefinition<Record<string, unknown>> {
+export function organizationSubgraph(options: { authSecret: Uint8Array; production: boolean }): SubgraphDefinition<Record<string, unknown>> {
   return {
     name: 'organization',
     entities: [Region, Unit, User],
     migrations: [Initial1763900000000],
     buildSchema: buildOrganizationSchema,
-    createDeps: (dataSource) => ({
+    createDeps: (dataSource, outbox) => ({
       regions: new RegionService(dataSource),
       units: new UnitService(dataSource),
-      sessions: new SessionService(dataSource, authSecret),
+      sessions: new SessionService(dataSource, options.authSecret),
+      testClock: new TestClockService(outbox, options.production),
     }),
     seed: seedOrganization,
   };

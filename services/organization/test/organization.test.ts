@@ -17,13 +17,14 @@ describe.each(await databaseTargets())('organization subgraph on $name', ({ crea
 
   beforeAll(async () => {
     target = create();
-    subgraph = await runSubgraph(organizationSubgraph(AUTH_SECRET), {
+    subgraph = await runSubgraph(organizationSubgraph({ authSecret: AUTH_SECRET, production: false }), {
       databaseUrl: target.databaseUrl,
       bus: new InProcessEventBus(),
       internalSecret: TEST_SECRET,
       port: 0,
       host: '127.0.0.1',
       seed: true,
+      testClock: true,
     });
   });
 

@@ -14,6 +14,9 @@ import { TaskStatus } from './task-status.js';
 import { SupervisedTask } from './task.entity.js';
 
 const EARLIEST_DEADLINE = new Date('2004-01-01T00:00:00+08:00');
+// The end of the last day a datetime column holds (MySQL's limit; SQLite compares the stored
+// text, where a five-digit year would sort before every other deadline).
+const LATEST_DEADLINE = new Date('9999-12-31T23:59:59.999+08:00');
 const MAX_NUMBER = 100_000;
 
 export class TaskService {
@@ -38,8 +41,8 @@ export class TaskService {
     }
     requireUuid(input.leadUnitId, 'leadUnitId', '牵头单位');
     const deadline = parseDeadlineDay(input.deadline);
-    if (!deadline || deadline < EARLIEST_DEADLINE) {
-      throw new DomainError(ErrorCode.BadUserInput, '完成时限应为2004年以后的日期，如 2026-12-31', { field: 'deadline' });
+    if (!deadline || deadline < EARLIEST_DEADLINE || deadline > LATEST_DEADLINE) {
+      throw new DomainError(ErrorCode.BadUserInput, '完成时限应为2004年至9999年之间的日期，如 2026-12-31', { field: 'deadline' });
     }
     const task: SupervisedTask = {
       id: randomUUID(),
@@ -89,6 +92,8 @@ export class TaskService {
 
   /** Counts over the region's whole subtree. */
   async stats(caller: Caller | null, regionCode: string): Promise<TaskStats> {
+    // Shape first: "9901020000" lies within "990102" by prefix but its subtree is the province.
+    requireRegionCode(regionCode, 'code');
     requireRegion(caller, regionCode);
     const repository = this.dataSource.getRepository(SupervisedTask);
     const inSubtree = { regionCode: Like(`${subtreePrefix(regionCode)}%`) };

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startTestSystem, type TestSystem } from './support/system.js';
+
+const embedded = { name: 'embedded' as const, dispose: async () => {} };
+const ADVANCE = 'mutation($s: Int!) { advanceClock(seconds: $s) { now offsetSeconds } }';
+const COUNTS = 'query($code: ID!) { region(code: $code) { complaintStats { open overdue } taskStats { open overdue } serviceStats { openDemands overdueDemands } } }';
+
+describe('the test clock', () => {
+  let system: TestSystem;
+
+  beforeAll(async () => {
+    system = await startTestSystem(embedded);
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('moves every deadline, count and live frame forward together', async () => {
+    const admin = await system.login('admin');
+    const screen = await system.login('screen');
+    const before = (await system.query(COUNTS, { code: '990100' }, screen)).data.region;
+    const client = system.subscribe(screen);
+    const frames: any[] = [];
+    const unsubscribe = client.subscribe(
+      { query: 'subscription { regionStats(code: "990100") { complaintStats { overdue } taskStats { overdue } serviceStats { overdueDemands } } }' },
+      { next: (f) => frames.push({ ...f, at: Date.now() }), error: () => {}, complete: () => {} },
+    );
+    try {
+      await eventually(() => frames[0]);
+      const sentAt = Date.now();
+      // 60 days on: every open complaint and demand is past its deadline, and most tasks.
+      const moved = await system.query(ADVANCE, { s: 60 * 86_400 }, admin);
+      expect(moved.errors).toBeUndefined();
+      expect(moved.data.advanceClock.offsetSeconds).toBe(60 * 86_400);
+      expect(new Date(moved.data.advanceClock.now).getTime() - Date.now()).toBeGreaterThan(59 * 86_400_000);
+
+      const after = (await system.query(COUNTS, { code: '990100' }, screen)).data.region;
+      expect(after.complaintStats.overdue).toBe(before.complaintStats.open);
+      expect(after.serviceStats.overdueDemands).toBe(before.serviceStats.openDemands);
+      expect(after.taskStats.overdue).toBeGreaterThan(before.taskStats.overdue);
+
+      const frame = await eventually(() => frames.find((f) => f.data?.regionStats.complaintStats.overdue === after.complaintStats.overdue));
+      expect(frame.data.regionStats.taskStats.overdue).toBe(after.taskStats.overdue);
+      expect(frame.data.regionStats.serviceStats.overdueDemands).toBe(after.serviceStats.overdueDemands);
+      expect(frame.at - sentAt).toBeLessThan(1000);
+    } finally {
+      unsubscribe();
+      await client.dispose();
+    }
+  });
+
+  it('is for administrators only and never goes back', async () => {
+    const leader = await system.login('city.leader');
+    expect((await system.query(ADVANCE, { s: 60 }, leader)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const admin = await system.login('admin');
+    expect((await system.query(ADVANCE, { s: 0 }, admin)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'seconds' });
+    expect((await system.query(ADVANCE, { s: -3600 }, admin)).errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('the test clock in production mode', () => {
+  let system: TestSystem;
+
+  beforeAll(async () => {
+    system = await startTestSystem(embedded, { production: true });
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('does not exist', async () => {
+    const result = await system.query(ADVANCE, { s: 60 });
+    expect(result.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(result.errors?.[0].message).toContain('Cannot query field "advanceClock"');
+    expect(result.data).toBeUndefined();
+  });
+});
