@@ -80,6 +80,8 @@ describe.each(await databaseTargets())('through the gateway on $name', ({ create
       const update = await eventually(() => frames.find((f) => f.data?.regionStats.complaintStats.total === before.total + 1));
       expect(update.data.regionStats.complaintStats.overdue).toBe(before.overdue + 1);
       expect(update.at - sentAt).toBeLessThan(1000);
+      // Each frame names the event position it includes.
+      expect((update as any).extensions.version).toMatch(/^\d+-\d+$/);
     } finally {
       unsubscribe();
       await client.dispose();
@@ -121,6 +123,15 @@ describe.each(await databaseTargets())('through the gateway on $name', ({ create
       unsubscribe();
       await client.dispose();
     }
+  });
+
+  it('validates a subscription against the schema before running it', async () => {
+    const client = system.subscribe(await system.login('hotline'));
+    const errors = await new Promise<any>((resolve) =>
+      client.subscribe({ query: 'subscription { regionStats(code: "990100") { noSuchField } }' }, { next: () => {}, error: resolve, complete: () => {} }),
+    );
+    expect(JSON.stringify(errors)).toContain('Cannot query field \\"noSuchField\\" on type \\"Region\\"');
+    await client.dispose();
   });
 
   it('refuses a subscription without a valid token (close code 4403) and a forged bearer token', async () => {

@@ -10,6 +10,7 @@ import { listen, type RunningServer } from '@bizenv/common/subgraph-server';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { callerFromAuthorization } from './caller.js';
 import { createGateway, type GatewayContext } from './gateway.js';
+import { DispatchFeed } from './live/dispatch-feed.js';
 import { LiveQueryHub } from './live/live-query-hub.js';
 import { serveSubscriptions, subscriptionSchema } from './live/subscription-server.js';
 import { staticFiles } from './static-files.js';
@@ -55,8 +56,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     return { data, ...(errors ? { errors: errors.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })) } : {}) };
   };
   const hub = new LiveQueryHub(execute);
+  const feed = new DispatchFeed();
   const stopEvents = options.bus.subscribe((event) => {
-    if (event.topic !== CLOCK_ADVANCED) return hub.onEvent(event);
+    if (event.topic !== CLOCK_ADVANCED) {
+      feed.onEvent(event);
+      return hub.onEvent(event);
+    }
     if (options.production) return;
     // Time jumped: every count that depends on "now" is recomputed.
     followTestClock(event);
@@ -76,7 +81,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     if (serveScreen?.(req, res)) return;
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('未找到');
   });
-  const subscriptions = serveSubscriptions({ http, schema: subscriptionSchema(await apiSchema), hub, authSecret: options.authSecret });
+  const subscriptions = serveSubscriptions({ http, schema: subscriptionSchema(await apiSchema), hub, feed, authSecret: options.authSecret });
   const port = await listen(http, options.port, options.host);
   return {
     port,

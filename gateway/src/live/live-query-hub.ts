@@ -35,6 +35,8 @@ function scopeOf(caller: Caller | null) {
  */
 export class LiveQueryHub {
   private readonly queries = new Map<string, SharedQuery>();
+  /** Bus position of the newest event seen: the version of frames computed after it. */
+  private position = '0-0';
 
   constructor(
     private readonly execute: ExecuteQuery,
@@ -69,6 +71,7 @@ export class LiveQueryHub {
 
   /** A change in `event.regionCode` makes every query over a region containing it stale. */
   onEvent(event: DomainEvent): void {
+    if (event.position) this.position = event.position;
     for (const query of this.queries.values()) {
       if (isWithin(event.regionCode, query.regionCode)) this.schedule(query);
     }
@@ -97,17 +100,19 @@ export class LiveQueryHub {
       query.stale = true;
       return;
     }
+    const version = this.position;
     query.running = this.execute(query.text, query.variables, query.caller)
       .catch((error: unknown): ExecutionResult => {
         console.error('[live] query failed', error);
         return { errors: [new GraphQLError('实时数据暂时无法获取', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] };
       })
       .then((result) => {
+        // Only a change of numbers makes a frame; its version says which events it includes.
         const json = JSON.stringify(result);
         if (json !== query.lastJson) {
-          query.last = result;
+          query.last = { ...result, extensions: { ...result.extensions, version } };
           query.lastJson = json;
-          for (const listener of query.listeners) listener(result);
+          for (const listener of query.listeners) listener(query.last);
         }
       })
       .finally(() => {

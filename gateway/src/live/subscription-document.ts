@@ -1,4 +1,4 @@
-import { Kind, type DocumentNode, type FieldNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
+import { Kind, valueFromASTUntyped, type DocumentNode, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
 
 /**
@@ -6,11 +6,49 @@ import { DomainError, ErrorCode } from '@bizenv/common/errors';
  * supergraph, so a subscriber may select fields of any subgraph, exactly as in a query.
  */
 export const SUBSCRIPTION_SDL = /* GraphQL */ `
+  extend schema { subscription: Subscription }
+
   type Subscription {
-    "区域（含全部下级）的实时状态：订阅后立即推送当前数据，之后每次数字变化在1秒内推送"
+    "区域（含全部下级）的实时状态：订阅后立即推送当前数据，之后每次数字变化在1秒内推送；帧的 extensions.version 为其对应的事件位置"
     regionStats(code: ID!): Region!
+    "转办动态：受理、转办、签收、退回、答复、办结、超期。after 为上次收到的 version：能续传则补发其后的事件，否则推送最新快照（reset=true）"
+    dispatchEvents(regionCode: ID!, after: String): DispatchFeedFrame!
+  }
+
+  enum DispatchEventKind { RECEIVED DISPATCHED ACCEPTED RETURNED REPLIED CLOSED TURNED_OVERDUE }
+  enum DispatchItemKind { COMPLAINT DEMAND TASK }
+
+  type DispatchEvent {
+    position: String!
+    kind: DispatchEventKind!
+    itemKind: DispatchItemKind!
+    itemId: ID!
+    title: String
+    regionCode: ID!
+    occurredAt: String!
+  }
+
+  type DispatchFeedFrame {
+    "本帧对应的最新事件位置；断线重连时作为 after 传回"
+    version: String!
+    "true 表示 events 为最新快照而非续传"
+    reset: Boolean!
+    events: [DispatchEvent!]!
   }
 `;
+
+function operationOf(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  return operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+}
+
+/** The subscription's root field and its argument values (validation guarantees one field). */
+export function rootFieldOf(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>) {
+  const field = operationOf(document, operationName)?.selectionSet.selections[0];
+  if (field?.kind !== Kind.FIELD) return undefined;
+  const args = Object.fromEntries((field.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables)]));
+  return { name: field.name.value, field, args };
+}
 
 const ROOTS: Record<string, { queryField: string; regionArgument: string }> = {
   regionStats: { queryField: 'region', regionArgument: 'code' },
@@ -22,28 +60,21 @@ export interface LiveQuery {
   regionCode: string;
 }
 
-function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
-  if (node.kind === Kind.VARIABLE) return variables[node.name.value];
-  if (node.kind === Kind.STRING || node.kind === Kind.INT) return node.value;
-  return undefined;
-}
-
 /** Rewrites a validated subscription into the query that computes each of its frames. */
 export function toLiveQuery(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): LiveQuery {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  const field = operation?.selectionSet.selections[0];
-  if (!operation || operation.operation !== 'subscription' || field?.kind !== Kind.FIELD || !ROOTS[field.name.value]) {
+  const operation = operationOf(document, operationName);
+  const root = rootFieldOf(document, operationName, variables);
+  if (!operation || operation.operation !== 'subscription' || !root || !ROOTS[root.name]) {
     throw new DomainError(ErrorCode.BadUserInput, '不支持的订阅');
   }
-  const root = ROOTS[field.name.value];
-  const regionArgument = field.arguments?.find((a) => a.name.value === root.regionArgument);
-  const regionCode = regionArgument ? valueOf(regionArgument.value, variables) : undefined;
+  const { field } = root;
+  const { queryField: queryFieldName, regionArgument } = ROOTS[root.name];
+  const regionCode = root.args[regionArgument];
   if (typeof regionCode !== 'string') throw new DomainError(ErrorCode.BadUserInput, '缺少区域代码');
   const queryField: FieldNode = {
     ...field,
     alias: field.alias ?? { kind: Kind.NAME, value: field.name.value },
-    name: { kind: Kind.NAME, value: root.queryField },
+    name: { kind: Kind.NAME, value: queryFieldName },
   };
   const queryOperation: OperationDefinitionNode = {
     ...operation,

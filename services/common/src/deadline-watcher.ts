@@ -4,7 +4,7 @@ import type { Outbox } from './outbox.js';
 import { fromSqlDate } from './sql-date.js';
 
 /** Items of one kind whose deadline can pass while nobody writes to them. */
-export interface DeadlineSource<T extends { id: string; regionCode: string } = any> {
+export interface DeadlineSource<T extends { id: string; regionCode: string; title: string } = any> {
   /** Name of the watermark row, e.g. "complaint". */
   name: string;
   /** Topic of the event recorded when an item turns overdue, e.g. "complaint.overdue". */
@@ -105,7 +105,7 @@ export class DeadlineWatcher {
             .execute();
           if (won.affected === 1) {
             for (const item of await this.passedBetween(manager, from, at)) {
-              record({ topic: this.source.topic, regionCode: item.regionCode, payload: { id: item.id } });
+              record({ topic: this.source.topic, regionCode: item.regionCode, payload: { id: item.id, title: item.title } });
             }
           }
         }
@@ -129,12 +129,12 @@ export class DeadlineWatcher {
   }
 
   /** Open items whose deadline lies in (from, to]. */
-  private passedBetween(manager: EntityManager, from: Date, to: Date): Promise<{ id: string; regionCode: string }[]> {
+  private passedBetween(manager: EntityManager, from: Date, to: Date): Promise<{ id: string; regionCode: string; title: string }[]> {
     const due = `item.${this.source.dueColumn}`;
     return manager
       .getRepository(this.source.entity)
       .createQueryBuilder('item')
-      .select(['item.id', 'item.regionCode'])
+      .select(['item.id', 'item.regionCode', 'item.title'])
       .where(this.source.open)
       .andWhere(`${due} > :from AND ${due} <= :to`, { from, to })
       .getMany();

@@ -9,6 +9,15 @@ export interface DomainEvent {
   regionCode: string;
   payload: Record<string, unknown>;
   occurredAt: string;
+  /** Where the bus delivered it ("<ms>-<n>", ordered across all sources); set on delivery. */
+  position?: string;
+}
+
+/** Orders two bus positions ("<ms>-<n>"). */
+export function comparePositions(a: string, b: string): number {
+  const [aMs, aSeq] = a.split('-').map(Number);
+  const [bMs, bSeq] = b.split('-').map(Number);
+  return aMs - bMs || aSeq - bSeq;
 }
 
 export interface EventBus {
@@ -22,9 +31,14 @@ export interface EventBus {
 /** All services in one process (the embedded mode). */
 export class InProcessEventBus implements EventBus {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
+  private lastMs = 0;
+  private counter = 0;
 
   async publish(event: DomainEvent): Promise<void> {
-    this.emitter.emit('event', event);
+    const ms = Math.max(Date.now(), this.lastMs);
+    this.counter = ms === this.lastMs ? this.counter + 1 : 0;
+    this.lastMs = ms;
+    this.emitter.emit('event', { ...event, position: `${ms}-${this.counter}` });
   }
 
   subscribe(handler: (event: DomainEvent) => void): () => void {
@@ -90,7 +104,7 @@ export class RedisStreamEventBus implements EventBus {
         for (const [, entries] of batches ?? []) {
           for (const [id, fields] of entries) {
             lastId = id;
-            const event = JSON.parse(fields[1]) as DomainEvent;
+            const event: DomainEvent = { ...JSON.parse(fields[1]), position: id };
             for (const handler of this.handlers) handler(event);
           }
         }

@@ -49,6 +49,7 @@ describe.each(await databaseTargets())('tasks subgraph on $name', ({ create }) =
       port: 0,
       host: '127.0.0.1',
       seed: false,
+      testClock: true,
     });
   });
 

@@ -1,5 +1,6 @@
 import { requireRegion, type Caller } from '@bizenv/common/auth';
 import { subtreePrefix } from '@bizenv/common/region-code';
+import { requireRegionCode } from '@bizenv/common/validate';
 import { Like } from 'typeorm';
 import type { DemandService } from '../demand/demand.service.js';
 import type { EnterpriseService } from '../enterprise/enterprise.service.js';
@@ -13,6 +14,8 @@ export class ServiceStatsService {
 
   /** Counts over the region's whole subtree. */
   async stats(caller: Caller | null, regionCode: string): Promise<ServiceStats> {
+    // Shape first: "9901020000" lies within "990102" by prefix but its subtree is the province.
+    requireRegionCode(regionCode, 'code');
     requireRegion(caller, regionCode);
     const inSubtree = { regionCode: Like(`${subtreePrefix(regionCode)}%`) };
     const [enterprises, demands] = await Promise.all([this.enterprises.count(inSubtree), this.demands.countOpen(inSubtree)]);
