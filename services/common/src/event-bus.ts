@@ -56,7 +56,6 @@ export class InProcessEventBus implements EventBus {
   }
 }
 
-const STREAM = 'bizenv:events';
 const STREAM_MAX_LENGTH = 100_000;
 
 /**
@@ -70,12 +69,16 @@ export class RedisStreamEventBus implements EventBus {
   private reader?: Redis;
   private closed = false;
 
-  constructor(private readonly url: string) {
+  constructor(
+    private readonly url: string,
+    /** One stream per deployment; tests use their own. */
+    private readonly stream = 'bizenv:events',
+  ) {
     this.writer = new Redis(url, { maxRetriesPerRequest: null });
   }
 
   async publish(event: DomainEvent): Promise<void> {
-    await this.writer.xadd(STREAM, 'MAXLEN', '~', STREAM_MAX_LENGTH, '*', 'event', JSON.stringify(event));
+    await this.writer.xadd(this.stream, 'MAXLEN', '~', STREAM_MAX_LENGTH, '*', 'event', JSON.stringify(event));
   }
 
   subscribe(handler: (event: DomainEvent) => void): () => void {
@@ -95,7 +98,7 @@ export class RedisStreamEventBus implements EventBus {
     let interrupted = false;
     while (!this.closed) {
       try {
-        const batches = await this.reader.xread('COUNT', 500, 'BLOCK', 1000, 'STREAMS', STREAM, lastId);
+        const batches = await this.reader.xread('COUNT', 500, 'BLOCK', 1000, 'STREAMS', this.stream, lastId);
         if (interrupted) {
           // Redis was away: what was published meanwhile may be gone with it.
           interrupted = false;

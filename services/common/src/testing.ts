@@ -3,6 +3,7 @@
  * databases every test runs on, and a signed call straight to a subgraph.
  */
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import { signGatewayToken, type Caller } from './auth.js';
 import { SUBGRAPHS } from './config.js';
@@ -60,6 +61,28 @@ async function dropDatabases(databaseUrl: string): Promise<void> {
   } finally {
     await connection.end();
   }
+}
+
+/** The Redis server for tests, or null (skipped locally, a failure in CI) when unreachable. */
+export async function testRedisUrl(): Promise<string | null> {
+  const url = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  try {
+    await probe.connect();
+    await probe.ping();
+    return url;
+  } catch {
+    if (process.env.CI) throw new Error(`CI requires Redis at ${url} (set TEST_REDIS_URL)`);
+    console.warn(`[test] Redis not reachable at ${url}: tests that need it are skipped`);
+    return null;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+/** A stream name of its own, so tests running at once do not read each other's events. */
+export function testStream(): string {
+  return `bizenv:test:${randomBytes(6).toString('hex')}`;
 }
 
 export const TEST_SECRET = new TextEncoder().encode(randomBytes(32).toString('hex'));
