@@ -3,13 +3,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@bizenv/common/config';
-import { InProcessEventBus } from '@bizenv/common/event-bus';
+import { InProcessEventBus, type EventBus } from '@bizenv/common/event-bus';
 import type { DatabaseTarget } from '@bizenv/common/testing';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startSystem, type RunningSystem } from '../../scripts/system.js';
 
 export interface TestSystem extends RunningSystem {
+  bus: EventBus;
   /** POST to the gateway, optionally as a signed-in user. */
   query(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: any; errors?: any[] }>;
   login(username: string): Promise<string>;
@@ -30,7 +31,8 @@ export async function startTestSystem(target: DatabaseTarget, options: { dashboa
     COMPLAINTS_PORT: '0',
     ENTERPRISE_SERVICE_PORT: '0',
   });
-  const system = await startSystem(config, { bus: new InProcessEventBus(), seed: !config.production, dashboardDir: options.dashboardDir });
+  const bus = new InProcessEventBus();
+  const system = await startSystem(config, { bus, seed: !config.production, dashboardDir: options.dashboardDir });
   const url = system.gateway.url;
   const query: TestSystem['query'] = async (document, variables = {}, token) => {
     const response = await fetch(url, {
@@ -42,6 +44,7 @@ export async function startTestSystem(target: DatabaseTarget, options: { dashboa
   };
   return {
     ...system,
+    bus,
     query,
     async login(username) {
       const result = await query('mutation($u: String!) { login(username: $u, password: "Demo@2026") { token } }', { u: username });

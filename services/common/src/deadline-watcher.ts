@@ -1,4 +1,4 @@
-import { Table, type EntityManager, type EntityTarget, type FindOptionsWhere } from 'typeorm';
+import { Table, type DataSource, type EntityManager, type EntityTarget, type FindOptionsWhere } from 'typeorm';
 import { now, onClockChange } from './clock.js';
 import type { Outbox } from './outbox.js';
 import { fromSqlDate } from './sql-date.js';
@@ -17,6 +17,7 @@ export interface DeadlineSource<T extends { id: string; regionCode: string; titl
 }
 
 const MAX_SLEEP_MS = 60_000;
+const PEEK_MS = 50;
 
 export function deadlineWatermarkTable(): Table {
   return new Table({
@@ -40,8 +41,12 @@ export class DeadlineWatcher {
   private ticking?: Promise<void>;
   private unsubscribe?: () => void;
   private unsubscribeClock?: () => void;
+  /** Real time at which the timer fires. */
+  private wakeAt = 0;
+  private peeking?: NodeJS.Timeout;
 
   constructor(
+    private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly source: DeadlineSource,
   ) {}
@@ -49,7 +54,7 @@ export class DeadlineWatcher {
   start(): void {
     this.stopped = false;
     // A write may add an earlier deadline than the one we sleep towards.
-    this.unsubscribe = this.outbox.onCommit(() => this.schedule(0));
+    this.unsubscribe = this.outbox.onCommit(() => this.peekSoon());
     // The test clock jumped: every deadline up to the new "now" has passed.
     this.unsubscribeClock = onClockChange(() => this.schedule(0));
     this.schedule(0);
@@ -60,12 +65,36 @@ export class DeadlineWatcher {
     this.unsubscribe?.();
     this.unsubscribeClock?.();
     clearTimeout(this.timer);
+    clearTimeout(this.peeking);
     await this.ticking;
+  }
+
+  /**
+   * After writes, looks (at most every PEEK_MS, one indexed SELECT) whether the next deadline
+   * moved earlier, and wakes sooner if so. Under a stream of writes this costs the same
+   * whatever the write rate.
+   */
+  private peekSoon(): void {
+    if (this.stopped || this.peeking) return;
+    this.peeking = setTimeout(() => {
+      this.peeking = undefined;
+      // A tick in progress may have read the next deadline before this write: look again after it.
+      if (this.ticking) return this.peekSoon();
+      this.nextDeadline(this.dataSource.manager, now())
+        .then((next) => {
+          const sleep = next ? next.getTime() - now().getTime() + 5 : MAX_SLEEP_MS;
+          if (Date.now() + sleep < this.wakeAt && !this.ticking) this.schedule(sleep);
+          else if (this.ticking) this.peekSoon();
+        })
+        .catch((error) => console.warn(`[deadline:${this.source.name}] peek failed`, (error as Error).message));
+    }, PEEK_MS);
   }
 
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     clearTimeout(this.timer);
+    const delay = Math.max(0, Math.min(delayMs, MAX_SLEEP_MS));
+    this.wakeAt = Date.now() + delay;
     this.timer = setTimeout(() => {
       if (this.ticking) return this.schedule(50);
       this.ticking = this.tick()
@@ -77,7 +106,7 @@ export class DeadlineWatcher {
           this.ticking = undefined;
           this.schedule(next);
         });
-    }, Math.max(0, Math.min(delayMs, MAX_SLEEP_MS)));
+    }, delay);
   }
 
   /** Records the transitions up to now; returns how long to sleep. */

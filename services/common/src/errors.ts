@@ -24,8 +24,9 @@ export class DomainError extends GraphQLError {
   }
 }
 
+// INTERNAL_SERVER_ERROR is not among them: Apollo gives that code to raw driver errors too.
 const KNOWN_CODES = new Set<string>([
-  ...Object.values(ErrorCode),
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.InternalServerError),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

@@ -130,7 +130,9 @@ export class Outbox {
           await manager.update(OutboxEvent, rows.map((row) => row.id), { publishedAt: now() });
         }
         return rows.length;
-      });
+        // READ COMMITTED: the locking read takes no gap locks, so writers inserting new events
+        // are never blocked behind the relay.
+      }, 'READ COMMITTED');
       if (published < BATCH) return;
     }
   }

@@ -17,6 +17,11 @@ describe('region codes', () => {
     expect(isWithin('990200', '990100')).toBe(false);
   });
 
+  it('never places a malformed code inside a region, however it starts', () => {
+    for (const code of ['9901020000', '99010200', '99010200100', '', '990102%']) expect(isWithin(code, '990102')).toBe(false);
+    expect(isWithin('990102001', '99010')).toBe(false);
+  });
+
   it('accepts six- and nine-digit codes only', () => {
     expect(isRegionCode('990100')).toBe(true);
     expect(isRegionCode('990102001')).toBe(true);

@@ -16,7 +16,10 @@ export function subtreePrefix(code: string): string {
   return code;
 }
 
-/** True when `code` is `ancestor` itself or lies in its subtree. */
+/**
+ * True when `code` is `ancestor` itself or lies in its subtree. A malformed code is never
+ * within anything: "9901020000" starts with "990102" but would widen a query to "99%".
+ */
 export function isWithin(code: string, ancestor: string): boolean {
-  return code.startsWith(subtreePrefix(ancestor));
+  return isRegionCode(code) && isRegionCode(ancestor) && code.startsWith(subtreePrefix(ancestor));
 }

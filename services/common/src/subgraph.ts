@@ -57,7 +57,7 @@ export async function runSubgraph<TDeps extends object>(
   const outbox = new Outbox(dataSource, definition.name, runtime.bus);
   const deps = definition.createDeps(dataSource, outbox);
   if (runtime.seed) await definition.seed?.(dataSource, deps);
-  const watchers = (definition.deadlines?.(deps) ?? []).map((source) => new DeadlineWatcher(outbox, source));
+  const watchers = (definition.deadlines?.(deps) ?? []).map((source) => new DeadlineWatcher(dataSource, outbox, source));
   const stopClock = runtime.testClock ? runtime.bus.subscribe(followTestClock) : () => {};
   outbox.start();
   watchers.forEach((watcher) => watcher.start());

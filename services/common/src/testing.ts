@@ -21,7 +21,7 @@ const MYSQL_SERVER = process.env.TEST_MYSQL_URL || 'mysql://root@127.0.0.1:3306'
 async function mysqlReachable(): Promise<boolean> {
   try {
     const url = new URL(MYSQL_SERVER);
-    const connection = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), connectTimeout: 2000 });
+    const connection = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), connectTimeout: 5000 });
     await connection.end();
     return true;
   } catch {

@@ -1,0 +1,111 @@
+/**
+ * Benchmark: many wall screens on one machine while changes stream in.
+ *   ./node_modules/.bin/tsx test/bench/subscribers.ts [--subscribers 1000] [--rate 100] [--seconds 20] [--embedded]
+ * Prints the delay from a change's write (just before its commit) to the frame that shows it,
+ * per subscriber, and the database statements per change with 1 and with N subscribers.
+ */
+import { parseArgs } from 'node:util';
+import { comparePositions, type DomainEvent } from '@bizenv/common/event-bus';
+import type { QueryCounter } from '@bizenv/common/query-counter';
+import { databaseTargets } from '@bizenv/common/testing';
+import { startTestSystem } from '../support/system.js';
+
+const { values } = parseArgs({
+  options: {
+    subscribers: { type: 'string', default: '1000' },
+    rate: { type: 'string', default: '100' },
+    seconds: { type: 'string', default: '20' },
+    embedded: { type: 'boolean', default: false },
+  },
+});
+const SUBSCRIBERS = Number(values.subscribers);
+const RATE = Number(values.rate);
+const SECONDS = Number(values.seconds);
+
+const targets = await databaseTargets();
+const factory = values.embedded ? targets[0] : (targets.find((t) => t.name === 'mariadb') ?? targets[0]);
+const target = factory.create();
+const system = await startTestSystem(target);
+// Every published event, with its bus position, as the gateway sees it.
+const events: DomainEvent[] = [];
+system.bus.subscribe((event) => events.push(event));
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const statements = () => system.subgraphs.reduce((sum, s) => sum + (s.dataSource.logger as QueryCounter).count, 0);
+
+async function run(subscriberCount: number, seconds: number) {
+  const token = await system.login('screen');
+  const writer = await system.login('hotline');
+  const received: { at: number; version: string }[][] = [];
+  const clients = [];
+  for (let i = 0; i < subscriberCount; i++) {
+    const client = system.subscribe(token);
+    const frames: { at: number; version: string }[] = [];
+    received.push(frames);
+    client.subscribe(
+      { query: 'subscription { regionStats(code: "990100") { complaintStats { total open overdue } taskStats { overdue } serviceStats { overdueDemands } } }' },
+      { next: (f) => frames.push({ at: Date.now(), version: String((f.extensions as { version?: string } | undefined)?.version ?? '0-0') }), error: () => {}, complete: () => {} },
+    );
+    clients.push(client);
+  }
+  const deadline = Date.now() + 30_000;
+  while (received.some((frames) => !frames.length) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  const connected = received.filter((frames) => frames.length).length;
+
+  const seen = events.length;
+  const before = statements();
+  const towns = ['990102001', '990103002', '990104003', '990121004', '990171001', '990172002'];
+  const total = seconds * RATE;
+  const pending: Promise<unknown>[] = [];
+  const start = Date.now();
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / RATE;
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pending.push(
+      system.query('mutation($i: ReceiveComplaintInput!) { receiveComplaint(input: $i) { id } }', {
+        i: { channel: 'HOTLINE_12345', category: 'OTHER', title: `压测${i}`, content: '压测', regionCode: towns[i % towns.length] },
+      }, writer),
+    );
+  }
+  const results = await Promise.all(pending);
+  const failed = results.filter((r: any) => r.errors).length;
+  const achieved = total / ((Date.now() - start) / 1000);
+  await new Promise((r) => setTimeout(r, 1500));
+  const changes = events.slice(seen).filter((e) => e.topic === 'complaint.received');
+  const perChange = (statements() - before) / changes.length;
+
+  const delays: number[] = [];
+  for (const frames of received) {
+    let f = 0;
+    for (const change of changes) {
+      while (f < frames.length && comparePositions(frames[f].version, change.position!) < 0) f++;
+      if (f < frames.length) delays.push(frames[f].at - Date.parse(change.occurredAt));
+    }
+  }
+  delays.sort((a, b) => a - b);
+  // Where the time goes: commit → published on the bus (the outbox relay), per change.
+  const relay = changes.map((c) => Number(c.position!.split('-')[0]) - Date.parse(c.occurredAt)).sort((a, b) => a - b);
+  const missing = received.length * changes.length - delays.length;
+  for (const client of clients) await client.dispose();
+  return { connected, changes: changes.length, failed, achieved, perChange, delays, missing, relay };
+}
+
+console.log(`database: ${target.name}; ${RATE} changes/s for ${SECONDS} s`);
+await run(1, 3); // warm-up (JIT, connection pools), not reported
+for (const count of [1, SUBSCRIBERS]) {
+  const result = await run(count, SECONDS);
+  const d = result.delays;
+  console.log(
+    [
+      `subscribers ${count} (connected ${result.connected})`,
+      `changes ${result.changes} (failed writes ${result.failed}, achieved ${result.achieved.toFixed(1)}/s)`,
+      `write→frame p50 ${percentile(d, 50)} ms, p99 ${percentile(d, 99)} ms, max ${d.at(-1)} ms over ${d.length} deliveries (missing ${result.missing})`,
+      `of which write→published (outbox relay) p50 ${percentile(result.relay, 50)} ms, p99 ${percentile(result.relay, 99)} ms`,
+      `SQL statements per change ${result.perChange.toFixed(2)}`,
+    ].join('\n  '),
+  );
+}
+await system.stop();
+await target.dispose();
+process.exit(0);
