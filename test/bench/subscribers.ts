@@ -5,6 +5,7 @@
  * per subscriber, and the database statements per change with 1 and with N subscribers.
  */
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { comparePositions, type DomainEvent } from '@bizenv/common/event-bus';
 import type { QueryCounter } from '@bizenv/common/query-counter';
 import { databaseTargets } from '@bizenv/common/testing';
@@ -33,30 +34,36 @@ system.bus.subscribe((event) => events.push(event));
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const statements = () => system.subgraphs.reduce((sum, s) => sum + (s.dataSource.logger as QueryCounter).count, 0);
 
+const QUERY = 'subscription { regionStats(code: "990100") { complaintStats { total open overdue } taskStats { overdue } serviceStats { overdueDemands } } }';
+const WORKERS = 2;
+
+function ask<T>(worker: Worker, message: string): Promise<T> {
+  return new Promise((resolve) => {
+    worker.once('message', resolve);
+    worker.postMessage(message);
+  });
+}
+
 async function run(subscriberCount: number, seconds: number) {
   const token = await system.login('screen');
   const writer = await system.login('hotline');
-  const received: { at: number; version: string }[][] = [];
-  const clients = [];
-  for (let i = 0; i < subscriberCount; i++) {
-    const client = system.subscribe(token);
-    const frames: { at: number; version: string }[] = [];
-    received.push(frames);
-    client.subscribe(
-      { query: 'subscription { regionStats(code: "990100") { complaintStats { total open overdue } taskStats { overdue } serviceStats { overdueDemands } } }' },
-      { next: (f) => frames.push({ at: Date.now(), version: String((f.extensions as { version?: string } | undefined)?.version ?? '0-0') }), error: () => {}, complete: () => {} },
-    );
-    clients.push(client);
+  const url = system.gateway.url.replace(/^http/, 'ws');
+  const workers = Array.from({ length: Math.min(WORKERS, subscriberCount) }, (_, i) => {
+    const count = Math.floor(subscriberCount / WORKERS) + (i < subscriberCount % WORKERS ? 1 : 0);
+    return new Worker(new URL('./subscriber-worker.mjs', import.meta.url), { workerData: { url, token, count, query: QUERY } });
+  });
+  let connected = 0;
+  for (const deadline = Date.now() + 60_000; connected < subscriberCount && Date.now() < deadline; ) {
+    await new Promise((r) => setTimeout(r, 200));
+    connected = (await Promise.all(workers.map((w) => ask<{ connected: number }>(w, 'status')))).reduce((sum, r) => sum + r.connected, 0);
   }
-  const deadline = Date.now() + 30_000;
-  while (received.some((frames) => !frames.length) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  const connected = received.filter((frames) => frames.length).length;
+  await Promise.all(workers.map((w) => ask(w, 'status')));
 
   const seen = events.length;
   const before = statements();
   const towns = ['990102001', '990103002', '990104003', '990121004', '990171001', '990172002'];
   const total = seconds * RATE;
-  const pending: Promise<unknown>[] = [];
+  const pending: Promise<{ errors?: unknown }>[] = [];
   const start = Date.now();
   for (let i = 0; i < total; i++) {
     const due = start + (i * 1000) / RATE;
@@ -69,25 +76,26 @@ async function run(subscriberCount: number, seconds: number) {
     );
   }
   const results = await Promise.all(pending);
-  const failed = results.filter((r: any) => r.errors).length;
+  const failed = results.filter((r) => r.errors).length;
   const achieved = total / ((Date.now() - start) / 1000);
-  await new Promise((r) => setTimeout(r, 1500));
+  await new Promise((r) => setTimeout(r, 2000));
   const changes = events.slice(seen).filter((e) => e.topic === 'complaint.received');
   const perChange = (statements() - before) / changes.length;
+  const received = (await Promise.all(workers.map((w) => ask<{ frames: [string, number][][] }>(w, 'collect')))).flatMap((r) => r.frames);
+  await Promise.all(workers.map(async (w) => (await ask(w, 'close'), await w.terminate())));
 
   const delays: number[] = [];
   for (const frames of received) {
     let f = 0;
     for (const change of changes) {
-      while (f < frames.length && comparePositions(frames[f].version, change.position!) < 0) f++;
-      if (f < frames.length) delays.push(frames[f].at - Date.parse(change.occurredAt));
+      while (f < frames.length && comparePositions(frames[f][0], change.position!) < 0) f++;
+      if (f < frames.length) delays.push(frames[f][1] - Date.parse(change.occurredAt));
     }
   }
   delays.sort((a, b) => a - b);
-  // Where the time goes: commit → published on the bus (the outbox relay), per change.
+  // Where the time goes: write → published on the bus (the outbox relay), per change.
   const relay = changes.map((c) => Number(c.position!.split('-')[0]) - Date.parse(c.occurredAt)).sort((a, b) => a - b);
   const missing = received.length * changes.length - delays.length;
-  for (const client of clients) await client.dispose();
   return { connected, changes: changes.length, failed, achieved, perChange, delays, missing, relay };
 }
 

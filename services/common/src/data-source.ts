@@ -62,7 +62,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       database: databaseName(options.databaseUrl, options.service),
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
-      poolSize: 10,
+      poolSize: 20,
       connectTimeout: 5000,
     });
   }
@@ -107,12 +107,8 @@ const queues = new WeakMap<DataSource, Promise<unknown>>();
  * Runs `work` in one transaction. The embedded driver has a single connection, so its
  * transactions are queued one after another instead of nesting by accident.
  */
-export function inTransaction<T>(
-  dataSource: DataSource,
-  work: (manager: EntityManager) => Promise<T>,
-  isolation: 'READ COMMITTED' | 'REPEATABLE READ' = 'REPEATABLE READ',
-): Promise<T> {
-  if (dataSource.options.type !== 'sqljs') return dataSource.transaction(isolation, work);
+export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  if (dataSource.options.type !== 'sqljs') return dataSource.transaction(work);
   const previous = queues.get(dataSource) ?? Promise.resolve();
   const next = previous.catch(() => undefined).then(() => dataSource.transaction(work));
   queues.set(dataSource, next);

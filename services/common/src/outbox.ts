@@ -1,4 +1,4 @@
-import { IsNull, Table, type DataSource, type EntityManager } from 'typeorm';
+import { IsNull, Table, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { now } from './clock.js';
 import { inTransaction } from './data-source.js';
 import type { DomainEvent, EventBus } from './event-bus.js';
@@ -42,6 +42,7 @@ export class Outbox {
   private again = false;
   private stopped = false;
   private readonly afterCommit = new Set<() => void>();
+  private runner?: QueryRunner;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -89,6 +90,8 @@ export class Outbox {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
+    await this.runner?.release().catch(() => undefined);
+    this.runner = undefined;
   }
 
   /** Publishes whatever is unpublished; coalesces concurrent calls into one more pass. */
@@ -113,9 +116,31 @@ export class Outbox {
       });
   }
 
+  /**
+   * On MySQL the relay keeps a connection of its own, so it never queues for the pool behind a
+   * burst of writers; a broken connection (database restart) is dropped and replaced.
+   */
+  private async relayTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.dataSource.options.type !== 'mysql') return inTransaction(this.dataSource, work);
+    const runner = (this.runner ??= this.dataSource.createQueryRunner());
+    try {
+      // READ COMMITTED: the locking read takes no gap locks, so writers inserting new events
+      // are never blocked behind the relay.
+      await runner.startTransaction('READ COMMITTED');
+      const result = await work(runner.manager);
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release().catch(() => undefined);
+      this.runner = undefined;
+      throw error;
+    }
+  }
+
   private async drain(): Promise<void> {
     for (;;) {
-      const published = await inTransaction(this.dataSource, async (manager) => {
+      const published = await this.relayTransaction(async (manager) => {
         const query = manager
           .getRepository(OutboxEvent)
           .createQueryBuilder('e')
@@ -130,9 +155,7 @@ export class Outbox {
           await manager.update(OutboxEvent, rows.map((row) => row.id), { publishedAt: now() });
         }
         return rows.length;
-        // READ COMMITTED: the locking read takes no gap locks, so writers inserting new events
-        // are never blocked behind the relay.
-      }, 'READ COMMITTED');
+      });
       if (published < BATCH) return;
     }
   }
