@@ -12,6 +12,7 @@ export default defineConfig({
       'services/*/test/**/*.test.ts',
       'gateway/src/**/*.spec.ts',
       'dashboard/src/**/*.spec.ts',
+      'scripts/**/*.spec.ts',
       'test/**/*.test.ts',
     ],
     // Decorators read the metadata API at import time; load it before any test module.

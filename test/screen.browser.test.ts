@@ -47,6 +47,44 @@ describe.runIf(chromiumAvailable())('the big screen in headless Chromium', () =>
     await page.close();
   });
 
+  it('drills from the city into a district and back through the breadcrumb', async () => {
+    const screenToken = await system.login('screen');
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const base = system.gateway.url.replace(/\/graphql$/, '');
+    await page.goto(`${base}/screen/?token=${screenToken}`);
+    const map = page.getByTestId('region-map');
+    await expect.poll(() => map.getAttribute('data-codes'), { timeout: 10_000 }).toBe('990102,990103,990104,990121,990171,990172');
+
+    await page.getByTestId('map-targets').locator('button[data-code="990102"]').click();
+    await expect.poll(() => map.getAttribute('data-codes'), { timeout: 10_000 }).toBe('990102001,990102002,990102003,990102004,990102005');
+    const district = (await system.query('{ region(code: "990102") { complaintStats { overdue } } }', {}, screenToken)).data.region;
+    await expect.poll(() => page.getByTestId('overdue-complaints').textContent()).toBe(String(district.complaintStats.overdue));
+    expect(await page.getByTestId('breadcrumb').textContent()).toMatch(/江湾市.*临江区/);
+    expect(new URL(page.url()).searchParams.get('region')).toBe('990102');
+    await page.screenshot({ path: 'test-results/screen-district-1920x1080.png' });
+
+    await page.getByTestId('breadcrumb').locator('[data-code="990100"]').click();
+    await expect.poll(() => map.getAttribute('data-codes')).toBe('990102,990103,990104,990121,990171,990172');
+    await page.close();
+  });
+
+  it('renders crisply at 3840×2160', async () => {
+    const screenToken = await system.login('screen');
+    const page = await browser.newPage({ viewport: { width: 3840, height: 2160 } });
+    const base = system.gateway.url.replace(/\/graphql$/, '');
+    await page.goto(`${base}/screen/?token=${screenToken}`);
+    await expect.poll(() => page.getByTestId('region-map').getAttribute('data-codes'), { timeout: 10_000 }).toContain('990102');
+    // Charts are canvases sized to their boxes at the device pixel ratio, not scaled bitmaps.
+    const canvases = await page.locator('canvas').evaluateAll((nodes) =>
+      nodes.map((n) => ({ width: (n as HTMLCanvasElement).width, box: n.getBoundingClientRect().width })),
+    );
+    expect(canvases.length).toBeGreaterThan(0);
+    for (const canvas of canvases) expect(Math.abs(canvas.width - canvas.box)).toBeLessThanOrEqual(1);
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: 'test-results/screen-3840x2160.png' });
+    await page.close();
+  });
+
   it('refuses a screen token for anything but reading', async () => {
     const screenToken = await system.login('screen');
     const attempt = await system.query(

@@ -1,3 +1,4 @@
+import type { ECElementEvent } from 'echarts/core'
 import { onBeforeUnmount, onMounted, ref, type Ref } from 'vue'
 import { type Chart, type ChartOption, FONT_FAMILY, initChart } from './echarts'
 
@@ -21,6 +22,8 @@ export function useEcharts(el: Readonly<Ref<HTMLElement | null>>) {
   let frame = 0
   // an option set before mount is kept and applied once the chart exists
   let pending: ChartOption | undefined
+  // click handlers are bound when the chart exists and go with it on dispose
+  const clickHandlers: ((event: ECElementEvent) => void)[] = []
 
   let latest = 0
 
@@ -38,6 +41,12 @@ export function useEcharts(el: Readonly<Ref<HTMLElement | null>>) {
     document.fonts.load(`16px ${FONT_FAMILY}`, JSON.stringify(option)).then(draw, draw)
   }
 
+  /** Calls `handler` for clicks on the chart's elements (e.g. a map's areas). */
+  function onClick(handler: (event: ECElementEvent) => void): void {
+    clickHandlers.push(handler)
+    chart?.on('click', handler)
+  }
+
   function resize(): void {
     // at most once per animation frame; a resize storm should not re-layout for each event
     if (frame) return
@@ -51,6 +60,7 @@ export function useEcharts(el: Readonly<Ref<HTMLElement | null>>) {
   onMounted(() => {
     if (!el.value) return
     chart = initChart(el.value)
+    for (const handler of clickHandlers) chart.on('click', handler)
     if (pending) {
       chart.setOption(pending)
       pending = undefined
@@ -67,7 +77,8 @@ export function useEcharts(el: Readonly<Ref<HTMLElement | null>>) {
     chart?.dispose()
     chart = undefined
     pending = undefined
+    clickHandlers.length = 0
   })
 
-  return { setOption, scale }
+  return { setOption, onClick, scale }
 }

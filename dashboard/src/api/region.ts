@@ -44,11 +44,21 @@ export interface ChildRegionStats {
   serviceStats: Pick<ServiceStats, 'overdueDemands'> | null
 }
 
+/** An ancestor of the shown region; the query asks for two levels. */
+export interface RegionAncestor {
+  code: string
+  name: string
+  /** null at the top of the viewer's scope; absent on the last level asked for. */
+  parent?: RegionAncestor | null
+}
+
 /** Each *Stats is null while its subgraph is down. */
 export interface RegionStats {
   code: string
   name: string
   level: RegionLevel
+  /** null at the top of the viewer's scope (the server does not reveal regions above it). */
+  parent: RegionAncestor | null
   complaintStats: ComplaintStats | null
   taskStats: TaskStats | null
   serviceStats: ServiceStats | null
@@ -68,6 +78,8 @@ const SCREEN_REGION = /* GraphQL */ `
       code
       name
       level
+      # for the breadcrumb on a direct open of a town: city › district › town
+      parent { code name parent { code name } }
       complaintStats { total open overdue byDispatchStatus { status count } }
       taskStats { total open overdue }
       serviceStats { enterprises openDemands overdueDemands }

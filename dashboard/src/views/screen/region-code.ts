@@ -5,3 +5,19 @@ export const DEFAULT_REGION_CODE = '990100'
 export function readRegionCode(search: string = window.location.search): string {
   return new URLSearchParams(search).get('region')?.trim() || DEFAULT_REGION_CODE
 }
+
+/** Administrative codes are digits only (six for county level and up, nine for towns). */
+export function isRegionCode(code: string): boolean {
+  return /^\d{6,12}$/.test(code)
+}
+
+/**
+ * The address `href` with `?region=` set to `code`, as a path for history.replaceState: other
+ * parameters and the hash stay, a `token` never comes back (auth.ts took it out for good).
+ */
+export function addressWithRegion(href: string, code: string): string {
+  const url = new URL(href)
+  url.searchParams.delete('token')
+  url.searchParams.set('region', code)
+  return url.pathname + url.search + url.hash
+}

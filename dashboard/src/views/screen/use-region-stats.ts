@@ -1,13 +1,14 @@
-import { onBeforeUnmount, ref, shallowRef } from 'vue'
+import { onBeforeUnmount, type Ref, ref, shallowRef, watch } from 'vue'
 import { backoffDelay } from '../../api/backoff'
 import { type RegionStats, subscribeRegion } from '../../api/region'
 
 /**
- * Live stats of one region for the page's lifetime. graphql-ws resubscribes by itself after
+ * Live stats of the region `code` holds, following it: a new code ends the old subscription
+ * (and any pending retry) before the new one starts. graphql-ws resubscribes by itself after
  * ordinary disconnects; when the subscription ends for good (fatal close, refused, completed)
  * this subscribes again after a back-off, so the screen never stays dead.
  */
-export function useRegionStats(code: string) {
+export function useRegionStats(code: Readonly<Ref<string>>) {
   const stats = shallowRef<RegionStats | null>(null)
   const errorMessage = ref('')
   let unsubscribe: (() => void) | undefined
@@ -19,7 +20,7 @@ export function useRegionStats(code: string) {
     retryTimer = undefined
     if (stopped) return
     unsubscribe = subscribeRegion(
-      code,
+      code.value,
       (frame) => {
         attempt = 0
         stats.value = frame.stats
@@ -33,13 +34,28 @@ export function useRegionStats(code: string) {
     )
   }
 
+  function stop(): void {
+    clearTimeout(retryTimer)
+    retryTimer = undefined
+    // no callback of the old subscription fires after this, so no stale frame can slip in
+    unsubscribe?.()
+    unsubscribe = undefined
+  }
+
+  watch(code, () => {
+    stop()
+    attempt = 0
+    // the previous region's numbers must not stand under the new region's name
+    stats.value = null
+    errorMessage.value = ''
+    start()
+  })
+
   start()
 
   onBeforeUnmount(() => {
     stopped = true
-    clearTimeout(retryTimer)
-    unsubscribe?.()
-    unsubscribe = undefined
+    stop()
   })
 
   return { stats, errorMessage }

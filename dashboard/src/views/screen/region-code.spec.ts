@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { addressWithRegion, DEFAULT_REGION_CODE, isRegionCode, readRegionCode } from './region-code'
+
+describe('readRegionCode', () => {
+  it('takes ?region= and falls back to the demo city', () => {
+    expect(readRegionCode('?region=990102001&x=1')).toBe('990102001')
+    expect(readRegionCode('?region=%20990102%20')).toBe('990102')
+    expect(readRegionCode('?region=')).toBe(DEFAULT_REGION_CODE)
+    expect(readRegionCode('')).toBe(DEFAULT_REGION_CODE)
+  })
+})
+
+describe('isRegionCode', () => {
+  it('accepts six to twelve digits only', () => {
+    expect(isRegionCode('990100')).toBe(true)
+    expect(isRegionCode('990102001')).toBe(true)
+    expect(isRegionCode('99010')).toBe(false)
+    expect(isRegionCode('../990100')).toBe(false)
+    expect(isRegionCode('990100_full')).toBe(false)
+  })
+})
+
+describe('addressWithRegion', () => {
+  it('sets region and keeps the other parameters and the hash', () => {
+    expect(addressWithRegion('http://h:4000/screen/?theme=dark#top', '990102')).toBe('/screen/?theme=dark&region=990102#top')
+    expect(addressWithRegion('http://h/screen/?region=990100&theme=dark', '990102001')).toBe('/screen/?region=990102001&theme=dark')
+  })
+
+  it('never brings a token back', () => {
+    expect(addressWithRegion('http://h/screen/?token=abc.def&region=990100', '990103')).toBe('/screen/?region=990103')
+  })
+})
