@@ -1,6 +1,6 @@
 import { Role, type Caller } from '@bizenv/common/auth';
 import type { DomainEvent } from '@bizenv/common/event-bus';
-import { parse } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { LiveQueryHub } from './live-query-hub.js';
 import { toLiveQuery } from './subscription-document.js';
@@ -51,4 +51,21 @@ describe('live query hub', () => {
     expect(executions()).toBe(4);
     hub.close();
   });
+
+  it('asks again after an error frame, without waiting for an event, until the answer is whole', async () => {
+    let calls = 0;
+    const hub = new LiveQueryHub(async () => {
+      calls++;
+      return calls < 3 ? { errors: [new GraphQLError('服务内部错误')] } : { data: { regionStats: { name: '江湾市' } } };
+    }, 10);
+    const iterator = hub.subscribe(live('990100'), { code: '990100' }, screen('a'));
+    expect(((await take(iterator)) as { errors?: unknown[] }).errors).toHaveLength(1);
+    // Retries at 1 s, then 2 s: the third answer is whole and ends the retries.
+    const healed = (await take(iterator)) as { data?: unknown };
+    expect(healed.data).toEqual({ regionStats: { name: '江湾市' } });
+    expect(calls).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(calls).toBe(3);
+    hub.close();
+  }, 10_000);
 });

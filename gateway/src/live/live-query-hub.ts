@@ -5,6 +5,9 @@ import { GraphQLError, print, type ExecutionResult } from 'graphql';
 import { snapshotIterator } from './snapshot-iterator.js';
 import type { LiveQuery } from './subscription-document.js';
 
+const RETRY_START_MS = 1000;
+const RETRY_MAX_MS = 30_000;
+
 export type ExecuteQuery = (query: string, variables: Record<string, unknown>, caller: Caller | null) => Promise<ExecutionResult>;
 
 interface SharedQuery {
@@ -16,6 +19,8 @@ interface SharedQuery {
   last?: ExecutionResult;
   lastJson?: string;
   timer?: NodeJS.Timeout;
+  /** Armed while the last result had errors (a subgraph was down): ask again, with capped back-off. */
+  retry?: { timer: NodeJS.Timeout; ms: number };
   running?: Promise<void>;
   stale: boolean;
 }
@@ -61,6 +66,7 @@ export class LiveQueryHub {
       query.listeners.delete(push);
       if (!query.listeners.size) {
         clearTimeout(query.timer);
+        clearTimeout(query.retry?.timer);
         this.queries.delete(key);
       }
     });
@@ -83,7 +89,10 @@ export class LiveQueryHub {
   }
 
   close(): void {
-    for (const query of this.queries.values()) clearTimeout(query.timer);
+    for (const query of this.queries.values()) {
+      clearTimeout(query.timer);
+      clearTimeout(query.retry?.timer);
+    }
     this.queries.clear();
   }
 
@@ -100,13 +109,16 @@ export class LiveQueryHub {
       query.stale = true;
       return;
     }
+    clearTimeout(query.retry?.timer);
     const version = this.position;
+    let failed = false;
     query.running = this.execute(query.text, query.variables, query.caller)
       .catch((error: unknown): ExecutionResult => {
         console.error('[live] query failed', error);
         return { errors: [new GraphQLError('实时数据暂时无法获取', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] };
       })
       .then((result) => {
+        failed = Boolean(result.errors?.length);
         // Only a change of numbers makes a frame; its version says which events it includes.
         const json = JSON.stringify(result);
         if (json !== query.lastJson) {
@@ -120,6 +132,12 @@ export class LiveQueryHub {
         if (query.stale) {
           query.stale = false;
           this.refresh(query);
+        } else if (failed && query.listeners.size) {
+          // No event may come to heal an error frame: a recovered subgraph must be asked again.
+          const ms = Math.min((query.retry?.ms ?? RETRY_START_MS / 2) * 2, RETRY_MAX_MS);
+          query.retry = { ms, timer: setTimeout(() => this.refresh(query), ms) };
+        } else if (!failed) {
+          query.retry = undefined;
         }
       });
   }

@@ -75,6 +75,16 @@ export class RedisStreamEventBus implements EventBus {
     private readonly stream = 'bizenv:events',
   ) {
     this.writer = new Redis(url, { maxRetriesPerRequest: null });
+    this.writer.on('error', (error) => this.warnOnce('writer', error));
+  }
+
+  private readonly warned = new Set<string>();
+
+  /** ioredis reports every reconnect attempt; one line per outage is enough. */
+  private warnOnce(client: string, error: Error): void {
+    if (this.warned.has(client)) return;
+    this.warned.add(client);
+    console.warn(`[event-bus] Redis ${client} connection lost (${error.message}); reconnecting`);
   }
 
   async publish(event: DomainEvent): Promise<void> {
@@ -96,6 +106,14 @@ export class RedisStreamEventBus implements EventBus {
     this.reader = new Redis(this.url, { maxRetriesPerRequest: null });
     let lastId = '$';
     let interrupted = false;
+    this.reader.on('error', (error) => this.warnOnce('reader', error));
+    // ioredis re-sends a pending XREAD after reconnecting instead of failing it, so a lost
+    // connection, not an exception, is what tells us events may have been missed.
+    this.reader.on('close', () => {
+      interrupted = true;
+    });
+    this.reader.on('ready', () => this.warned.delete('reader'));
+    this.writer.on('ready', () => this.warned.delete('writer'));
     while (!this.closed) {
       try {
         const batches = await this.reader.xread('COUNT', 500, 'BLOCK', 1000, 'STREAMS', this.stream, lastId);
