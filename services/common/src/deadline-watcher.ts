@@ -144,15 +144,20 @@ export class DeadlineWatcher {
     return next ? next.getTime() - now().getTime() + 5 : MAX_SLEEP_MS;
   }
 
-  /** Earliest deadline of an open item strictly after `after`: one indexed lookup. */
+  /**
+   * Earliest deadline of an open item strictly after `after`: the first row in deadline order.
+   * (Not MIN(): with the open condition beside it, MariaDB scanned every open item for MIN.)
+   */
   private async nextDeadline(manager: EntityManager, after: Date): Promise<Date | null> {
     const due = `item.${this.source.dueColumn}`;
     const row = await manager
       .getRepository(this.source.entity)
       .createQueryBuilder('item')
-      .select(`MIN(${due})`, 'next')
-      .where(this.source.open)
-      .andWhere(`${due} > :after`, { after })
+      .select(due, 'next')
+      .where(`${due} > :after`, { after })
+      .andWhere(this.source.open)
+      .orderBy(due, 'ASC')
+      .limit(1)
       .getRawOne<{ next: string | Date | null }>();
     return row?.next ? fromSqlDate(row.next) : null;
   }

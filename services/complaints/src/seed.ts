@@ -6,6 +6,7 @@ import { stableId } from '@bizenv/common/stable-id';
 import type { DataSource } from 'typeorm';
 import { DispatchStatus } from '@bizenv/common/closed-loop';
 import { Channel, ComplaintCategory } from './complaint/complaint-enums.js';
+import { rebuildTally } from './complaint/complaint-tally.js';
 import { Complaint } from './complaint/complaint.entity.js';
 import { complaintDeadlines } from './complaint/deadline-policy.js';
 
@@ -57,5 +58,8 @@ export async function seedComplaints(dataSource: DataSource): Promise<void> {
       version: 1,
     });
   }
-  await inTransaction(dataSource, (manager) => manager.insert(Complaint, complaints).then(() => undefined));
+  await inTransaction(dataSource, async (manager) => {
+    await manager.insert(Complaint, complaints);
+    await rebuildTally(manager);
+  });
 }

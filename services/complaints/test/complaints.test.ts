@@ -133,6 +133,24 @@ describe.each(await databaseTargets())('complaints subgraph on $name', ({ create
     expect(JSON.stringify(await response.json())).not.toContain('sdl');
   });
 
+  it('keeps the statistics exact under concurrent first writes to a region', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => callSubgraph(subgraph.url, hotline, RECEIVE, { input: input({ regionCode: '990172004', title: `并发${i}` }) })),
+    );
+    expect(results.filter((r) => r.errors)).toEqual([]);
+    const rows: { status: string; count: string | number }[] = await subgraph.dataSource
+      .getRepository(Complaint)
+      .createQueryBuilder('c')
+      .select('c.dispatchStatus', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('c.dispatchStatus')
+      .getRawMany();
+    const actual = Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]));
+    const counted = await stats('990100');
+    for (const { status, count } of counted.byDispatchStatus) expect(count).toBe(actual[status] ?? 0);
+    expect((await stats('990172004')).total).toBe(10);
+  });
+
   it('announces an item turning overdue when its deadline passes, without any write to it', async () => {
     const id = randomUUID();
     const dueAt = new Date(Date.now() + 700);

@@ -12,6 +12,7 @@ import type { DispatchComplaintInput, ReceiveComplaintInput } from './complaint-
 import type { ComplaintStats } from './complaint-stats.js';
 import { COMPLAINT_TRANSITIONS, type ComplaintAction } from './complaint-transitions.js';
 import { Complaint } from './complaint.entity.js';
+import { adjustTally } from './complaint-tally.js';
 import { complaintDeadlines } from './deadline-policy.js';
 
 const EARLIEST_RECEIPT = new Date('2004-01-01T00:00:00+08:00');
@@ -56,6 +57,7 @@ export class ComplaintService {
     };
     await this.outbox.write(async (manager, record) => {
       await manager.insert(Complaint, complaint);
+      await adjustTally(manager, complaint.regionCode, complaint.dispatchStatus, 1);
       record({ topic: 'complaint.received', regionCode: complaint.regionCode, payload: eventPayload(complaint) });
     });
     return complaint;
@@ -98,25 +100,32 @@ export class ComplaintService {
         throw new DomainError(ErrorCode.Conflict, '该投诉已被他人修改，请刷新后重试', { id });
       }
       const updated = await manager.findOneByOrFail(Complaint, { id });
+      await adjustTally(manager, updated.regionCode, current.dispatchStatus, -1);
+      await adjustTally(manager, updated.regionCode, updated.dispatchStatus, 1);
       record({ topic: `complaint.${rule.to.toLowerCase()}`, regionCode: updated.regionCode, payload: eventPayload(updated) });
       return updated;
     });
   }
 
-  /** Counts over the region's whole subtree; every status is listed, zero or not. */
+  /**
+   * Counts over the region's whole subtree; every status is listed, zero or not. Totals come from
+   * the tally (rows per region and status, not per complaint); overdue from the deadline index.
+   */
   async stats(caller: Caller | null, regionCode: string): Promise<ComplaintStats> {
     requireRegion(caller, regionCode);
-    const repository = this.dataSource.getRepository(Complaint);
-    const inSubtree = { regionCode: Like(`${subtreePrefix(regionCode)}%`) };
-    const rows: { status: DispatchStatus; count: string | number }[] = await repository
-      .createQueryBuilder('c')
-      .select('c.dispatchStatus', 'status')
-      .addSelect('COUNT(*)', 'count')
-      .where(inSubtree)
-      .groupBy('c.dispatchStatus')
+    const prefix = `${subtreePrefix(regionCode)}%`;
+    const rows: { status: DispatchStatus; count: string | number }[] = await this.dataSource
+      .createQueryBuilder()
+      .select('t.dispatchStatus', 'status')
+      .addSelect('SUM(t.count)', 'count')
+      .from('complaint_tally', 't')
+      .where('t.regionCode LIKE :prefix', { prefix })
+      .groupBy('t.dispatchStatus')
       .getRawMany();
     const counts = new Map(rows.map((row) => [row.status, Number(row.count)]));
-    const overdue = await repository.count({ where: { ...inSubtree, dispatchStatus: In(OPEN_STATUSES), dueAt: LessThan(now()) } });
+    const overdue = await this.dataSource
+      .getRepository(Complaint)
+      .count({ where: { dueAt: LessThan(now()), dispatchStatus: In(OPEN_STATUSES), regionCode: Like(prefix) } });
     const byDispatchStatus = Object.values(DispatchStatus).map((status) => ({ status, count: counts.get(status) ?? 0 }));
     const total = byDispatchStatus.reduce((sum, entry) => sum + entry.count, 0);
     return { total, open: total - (counts.get(DispatchStatus.CLOSED) ?? 0), overdue, byDispatchStatus };
