@@ -63,12 +63,4 @@ export async function startTestSystem(target: DatabaseTarget, options: { dashboa
   };
 }
 
-/** Polls until `check` holds, failing after `ms`. */
-export async function eventually<T>(check: () => T | undefined | false, ms = 5000): Promise<T> {
-  for (const start = Date.now(); Date.now() - start < ms; ) {
-    const value = check();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`condition not met within ${ms} ms`);
-}
+export { eventually } from '@bizenv/common/testing';

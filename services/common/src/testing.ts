@@ -7,6 +7,8 @@ import { Redis } from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import { signGatewayToken, type Caller } from './auth.js';
 import { SUBGRAPHS } from './config.js';
+import { InProcessEventBus, type DomainEvent } from './event-bus.js';
+import { runSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph.js';
 import { databaseName } from './data-source.js';
 
 export interface DatabaseTarget {
@@ -95,4 +97,26 @@ export async function callSubgraph(url: string, caller: Caller | null, query: st
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+/** A subgraph on `target` for one test file, every event it publishes pushed into `events`. */
+export function startTestSubgraph<TDeps extends object>(
+  definition: SubgraphDefinition<TDeps>,
+  target: DatabaseTarget,
+  events: DomainEvent[],
+  seed = false,
+): Promise<RunningSubgraph<TDeps>> {
+  const bus = new InProcessEventBus();
+  bus.subscribe((event) => events.push(event));
+  return runSubgraph(definition, { databaseUrl: target.databaseUrl, bus, internalSecret: TEST_SECRET, port: 0, host: '127.0.0.1', seed, testClock: true });
+}
+
+/** Polls until `check` gives something truthy (awaiting it if need be), failing after `ms`. */
+export async function eventually<T>(check: () => T | Promise<T>, ms = 5000): Promise<NonNullable<T>> {
+  for (const start = Date.now(); Date.now() - start < ms; ) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`condition not met within ${ms} ms`);
 }

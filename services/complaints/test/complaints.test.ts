@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Role, type Caller } from '@bizenv/common/auth';
 import { DispatchStatus } from '@bizenv/common/closed-loop';
-import { InProcessEventBus, type DomainEvent } from '@bizenv/common/event-bus';
-import { runSubgraph, type RunningSubgraph } from '@bizenv/common/subgraph';
-import { callSubgraph, databaseTargets, TEST_SECRET, type DatabaseTarget } from '@bizenv/common/testing';
+import type { DomainEvent } from '@bizenv/common/event-bus';
+import type { RunningSubgraph } from '@bizenv/common/subgraph';
+import { callSubgraph, type DatabaseTarget, databaseTargets, eventually, startTestSubgraph } from '@bizenv/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Channel, ComplaintCategory } from '../src/complaint/complaint-enums.js';
 import { Complaint } from '../src/complaint/complaint.entity.js';
@@ -39,17 +39,7 @@ describe.each(await databaseTargets())('complaints subgraph on $name', ({ create
 
   beforeAll(async () => {
     target = create();
-    const bus = new InProcessEventBus();
-    bus.subscribe((event) => events.push(event));
-    subgraph = await runSubgraph(complaintsSubgraph(), {
-      databaseUrl: target.databaseUrl,
-      bus,
-      internalSecret: TEST_SECRET,
-      port: 0,
-      host: '127.0.0.1',
-      seed: false,
-      testClock: true,
-    });
+    subgraph = await startTestSubgraph(complaintsSubgraph(), target, events, false);
   });
 
   afterAll(async () => {
@@ -58,13 +48,6 @@ describe.each(await databaseTargets())('complaints subgraph on $name', ({ create
   });
 
   const stats = async (code: string, caller: Caller = hotline) => (await callSubgraph(subgraph.url, caller, STATS, { code })).data?._entities[0].complaintStats;
-  const eventually = async (check: () => boolean, ms = 3000) => {
-    for (const start = Date.now(); Date.now() - start < ms; ) {
-      if (check()) return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error('condition not met in time');
-  };
 
   it('receives a complaint with working-day deadlines and publishes it', async () => {
     const before = await stats('990100');

@@ -2,10 +2,10 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { Role, signGatewayToken, type Caller } from '@bizenv/common/auth';
 import { DispatchStatus } from '@bizenv/common/closed-loop';
 import { DEMO_CITY_CODE, DEMO_REGIONS } from '@bizenv/common/demo-city';
-import { InProcessEventBus, type DomainEvent } from '@bizenv/common/event-bus';
+import type { DomainEvent } from '@bizenv/common/event-bus';
 import { OutboxEvent } from '@bizenv/common/outbox-event.entity';
-import { runSubgraph, type RunningSubgraph } from '@bizenv/common/subgraph';
-import { callSubgraph, databaseTargets, TEST_SECRET, type DatabaseTarget } from '@bizenv/common/testing';
+import type { RunningSubgraph } from '@bizenv/common/subgraph';
+import { callSubgraph, type DatabaseTarget, databaseTargets, eventually, startTestSubgraph } from '@bizenv/common/testing';
 import { IsNull } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnterpriseServiceDeps } from '../src/context.js';
@@ -52,37 +52,20 @@ const input = (overrides: Record<string, unknown> = {}) => ({
 function helpers(get: () => RunningSubgraph<EnterpriseServiceDeps>) {
   const stats = async (code: string, caller: Caller = cityAmbassador) =>
     (await callSubgraph(get().url, caller, STATS, { code })).data?._entities[0].serviceStats;
-  const eventually = async (check: () => boolean | Promise<boolean>, ms = 3000) => {
-    for (const start = Date.now(); Date.now() - start < ms; ) {
-      if (await check()) return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error('condition not met in time');
-  };
   /** Every committed event has reached the bus: nothing still on its way can be mistaken for a new one. */
   const outboxDrained = () => eventually(async () => (await get().dataSource.getRepository(OutboxEvent).countBy({ publishedAt: IsNull() })) === 0);
-  return { stats, eventually, outboxDrained };
+  return { stats, outboxDrained };
 }
 
 describe.each(await databaseTargets())('enterprise-service subgraph on $name', ({ create }) => {
   let target: DatabaseTarget;
   let subgraph: RunningSubgraph<EnterpriseServiceDeps>;
   const events: DomainEvent[] = [];
-  const { stats, eventually, outboxDrained } = helpers(() => subgraph);
+  const { stats, outboxDrained } = helpers(() => subgraph);
 
   beforeAll(async () => {
     target = create();
-    const bus = new InProcessEventBus();
-    bus.subscribe((event) => events.push(event));
-    subgraph = await runSubgraph(enterpriseServiceSubgraph(), {
-      databaseUrl: target.databaseUrl,
-      bus,
-      internalSecret: TEST_SECRET,
-      port: 0,
-      host: '127.0.0.1',
-      seed: false,
-      testClock: true,
-    });
+    subgraph = await startTestSubgraph(enterpriseServiceSubgraph(), target, events, false);
   });
 
   afterAll(async () => {
@@ -307,18 +290,8 @@ describe.each(await databaseTargets())('enterprise-service subgraph seeded with 
 
   beforeAll(async () => {
     target = create();
-    const bus = new InProcessEventBus();
-    bus.subscribe((event) => events.push(event));
     startedAt = Date.now();
-    subgraph = await runSubgraph(enterpriseServiceSubgraph(), {
-      databaseUrl: target.databaseUrl,
-      bus,
-      internalSecret: TEST_SECRET,
-      port: 0,
-      host: '127.0.0.1',
-      seed: true,
-      testClock: true,
-    });
+    subgraph = await startTestSubgraph(enterpriseServiceSubgraph(), target, events, true);
   });
 
   afterAll(async () => {

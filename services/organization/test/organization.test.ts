@@ -1,7 +1,6 @@
 import { Role, verifySessionToken, type Caller } from '@bizenv/common/auth';
-import { InProcessEventBus } from '@bizenv/common/event-bus';
-import { runSubgraph, type RunningSubgraph } from '@bizenv/common/subgraph';
-import { callSubgraph, databaseTargets, TEST_SECRET, type DatabaseTarget } from '@bizenv/common/testing';
+import type { RunningSubgraph } from '@bizenv/common/subgraph';
+import { callSubgraph, type DatabaseTarget, databaseTargets, startTestSubgraph } from '@bizenv/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/seed.js';
 import { organizationSubgraph } from '../src/subgraph.js';
@@ -17,15 +16,7 @@ describe.each(await databaseTargets())('organization subgraph on $name', ({ crea
 
   beforeAll(async () => {
     target = create();
-    subgraph = await runSubgraph(organizationSubgraph({ authSecret: AUTH_SECRET, production: false }), {
-      databaseUrl: target.databaseUrl,
-      bus: new InProcessEventBus(),
-      internalSecret: TEST_SECRET,
-      port: 0,
-      host: '127.0.0.1',
-      seed: true,
-      testClock: true,
-    });
+    subgraph = await startTestSubgraph(organizationSubgraph({ authSecret: AUTH_SECRET, production: false }), target, [], true);
   });
 
   afterAll(async () => {

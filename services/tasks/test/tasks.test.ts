@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Role, signGatewayToken, type Caller } from '@bizenv/common/auth';
-import { InProcessEventBus, type DomainEvent } from '@bizenv/common/event-bus';
+import type { DomainEvent } from '@bizenv/common/event-bus';
 import { OutboxEvent } from '@bizenv/common/outbox-event.entity';
-import { runSubgraph, type RunningSubgraph } from '@bizenv/common/subgraph';
-import { callSubgraph, databaseTargets, TEST_SECRET, type DatabaseTarget } from '@bizenv/common/testing';
+import type { RunningSubgraph } from '@bizenv/common/subgraph';
+import { callSubgraph, type DatabaseTarget, databaseTargets, eventually, startTestSubgraph } from '@bizenv/common/testing';
 import { IsNull } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tasksSubgraph } from '../src/subgraph.js';
@@ -40,17 +40,7 @@ describe.each(await databaseTargets())('tasks subgraph on $name', ({ create }) =
 
   beforeAll(async () => {
     target = create();
-    const bus = new InProcessEventBus();
-    bus.subscribe((event) => events.push(event));
-    subgraph = await runSubgraph(tasksSubgraph(), {
-      databaseUrl: target.databaseUrl,
-      bus,
-      internalSecret: TEST_SECRET,
-      port: 0,
-      host: '127.0.0.1',
-      seed: false,
-      testClock: true,
-    });
+    subgraph = await startTestSubgraph(tasksSubgraph(), target, events, false);
   });
 
   afterAll(async () => {
@@ -59,13 +49,6 @@ describe.each(await databaseTargets())('tasks subgraph on $name', ({ create }) =
   });
 
   const stats = async (code: string, caller: Caller = citySupervisor) => (await callSubgraph(subgraph.url, caller, STATS, { code })).data?._entities[0].taskStats;
-  const eventually = async (check: () => boolean | Promise<boolean>, ms = 3000) => {
-    for (const start = Date.now(); Date.now() - start < ms; ) {
-      if (await check()) return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error('condition not met in time');
-  };
   const createTask = async (overrides: Record<string, unknown> = {}, caller: Caller = citySupervisor) => {
     const result = await callSubgraph(subgraph.url, caller, CREATE, { input: input(overrides) });
     expect(result.errors).toBeUndefined();
