@@ -1,4 +1,5 @@
 import { comparePositions, type DomainEvent } from '@bizenv/common/event-bus';
+import { pushIterator } from './push-iterator.js';
 
 /** One line of the screen's rolling feed. Carries no complainant identity: events never do. */
 export interface DispatchEvent {
@@ -93,59 +94,21 @@ export class DispatchFeed {
   }
 
   subscribe(visible: (event: DispatchEvent) => boolean, after: string | null): AsyncIterableIterator<DispatchFeedFrame> {
-    let pending: DispatchEvent[] = [];
-    let reset = false;
-    let waiting: ((result: IteratorResult<DispatchFeedFrame>) => void) | undefined;
-    let closed = false;
-
-    const snapshot = () => this.events.filter(visible).slice(-SNAPSHOT_SIZE);
-    const resumable = after !== null && /^\d+-\d+$/.test(after) && this.holdsEverythingAfter(after);
-    let first: DispatchFeedFrame | undefined = resumable
-      ? { version: this.version(), reset: false, events: this.events.filter((e) => comparePositions(e.position, after!) > 0 && visible(e)) }
-      : { version: this.version(), reset: true, events: snapshot() };
-
-    const flush = (): DispatchFeedFrame => {
-      const frame = { version: this.version(), reset, events: reset ? snapshot() : pending };
-      pending = [];
-      reset = false;
-      return frame;
-    };
+    const snapshot = (): DispatchFeedFrame => ({ version: this.version(), reset: true, events: this.events.filter(visible).slice(-SNAPSHOT_SIZE) });
+    // Unread frames merge into one; a client this far behind gets a snapshot instead of a queue.
+    const combine = (unread: DispatchFeedFrame, next: DispatchFeedFrame): DispatchFeedFrame =>
+      unread.reset || unread.events.length >= MAX_PENDING ? snapshot() : { ...next, events: [...unread.events, ...next.events] };
     const listener = (event: DispatchEvent) => {
-      if (!visible(event)) return;
-      // A client this far behind gets a snapshot instead of an ever-growing queue.
-      if (pending.length >= MAX_PENDING) reset = true;
-      else pending.push(event);
-      if (waiting) {
-        waiting({ value: flush(), done: false });
-        waiting = undefined;
-      }
+      if (visible(event)) push({ version: event.position, reset: false, events: [event] });
     };
+    const { iterator, push } = pushIterator<DispatchFeedFrame>(() => this.listeners.delete(listener), combine);
+    const resumable = after !== null && /^\d+-\d+$/.test(after) && this.holdsEverythingAfter(after);
+    push(
+      resumable
+        ? { version: this.version(), reset: false, events: this.events.filter((e) => comparePositions(e.position, after!) > 0 && visible(e)) }
+        : snapshot(),
+    );
     this.listeners.add(listener);
-
-    const close = () => {
-      if (closed) return;
-      closed = true;
-      this.listeners.delete(listener);
-      waiting?.({ value: undefined, done: true });
-    };
-    const iterator: AsyncIterableIterator<DispatchFeedFrame> = {
-      next: () =>
-        new Promise((resolve) => {
-          if (first) {
-            resolve({ value: first, done: false });
-            first = undefined;
-          } else if (closed) resolve({ value: undefined, done: true });
-          else if (pending.length || reset) resolve({ value: flush(), done: false });
-          else waiting = resolve;
-        }),
-      return: async () => {
-        close();
-        return { value: undefined, done: true };
-      },
-      [Symbol.asyncIterator]() {
-        return iterator;
-      },
-    };
     return iterator;
   }
 }

@@ -2,7 +2,7 @@ import type { Caller } from '@bizenv/common/auth';
 import type { DomainEvent } from '@bizenv/common/event-bus';
 import { isWithin } from '@bizenv/common/region-code';
 import { GraphQLError, print, type ExecutionResult } from 'graphql';
-import { snapshotIterator } from './snapshot-iterator.js';
+import { pushIterator } from './push-iterator.js';
 import type { LiveQuery } from './subscription-document.js';
 
 const RETRY_START_MS = 1000;
@@ -62,7 +62,7 @@ export class LiveQueryHub {
       this.refresh(shared);
     }
     const query = shared;
-    const { iterator, push } = snapshotIterator<ExecutionResult>(() => {
+    const { iterator, push } = pushIterator<ExecutionResult>(() => {
       query.listeners.delete(push);
       if (!query.listeners.size) {
         clearTimeout(query.timer);

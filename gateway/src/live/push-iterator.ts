@@ -1,19 +1,12 @@
 /**
- * An async iterator of whole snapshots fed by `push`. Only the newest unread snapshot is kept:
- * a slow client skips to the latest state instead of queueing stale ones.
- * `return()` (the client unsubscribing) runs `onClose` once.
+ * An async iterator fed by `push`. Values the client has not read yet are folded into one by
+ * `combine` (by default the newest wins: frames that are whole snapshots), so a slow client
+ * never builds a queue. `return()` (the client unsubscribing) runs `onClose` once.
  */
-export function snapshotIterator<T>(onClose: () => void) {
+export function pushIterator<T>(onClose: () => void, combine: (unread: T, next: T) => T = (_unread, next) => next) {
   let pending: { value: T } | undefined;
   let waiting: ((result: IteratorResult<T>) => void) | undefined;
   let closed = false;
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    onClose();
-    waiting?.({ value: undefined, done: true });
-    waiting = undefined;
-  };
   const iterator: AsyncIterableIterator<T> = {
     next: () =>
       new Promise<IteratorResult<T>>((resolve) => {
@@ -24,7 +17,12 @@ export function snapshotIterator<T>(onClose: () => void) {
         else waiting = resolve;
       }),
     return: async () => {
-      close();
+      if (!closed) {
+        closed = true;
+        onClose();
+        waiting?.({ value: undefined, done: true });
+        waiting = undefined;
+      }
       return { value: undefined, done: true };
     },
     [Symbol.asyncIterator]() {
@@ -36,7 +34,7 @@ export function snapshotIterator<T>(onClose: () => void) {
     if (waiting) {
       waiting({ value, done: false });
       waiting = undefined;
-    } else pending = { value };
+    } else pending = { value: pending ? combine(pending.value, value) : value };
   };
-  return { iterator, push, close };
+  return { iterator, push };
 }
