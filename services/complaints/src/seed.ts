@@ -1,14 +1,32 @@
 import { now } from '@bizenv/common/clock';
 import { inTransaction } from '@bizenv/common/data-source';
-import { DEMO_REGIONS, DEMO_UNITS } from '@bizenv/common/demo-city';
+import { DEMO_REGIONS, DEMO_UNITS, type DemoUnit } from '@bizenv/common/demo-city';
 import { seededRandom } from '@bizenv/common/seeded-random';
 import { stableId } from '@bizenv/common/stable-id';
 import type { DataSource } from 'typeorm';
 import { DispatchStatus } from '@bizenv/common/closed-loop';
-import { Channel, ComplaintCategory } from './complaint/complaint-enums.js';
+import { Channel, ComplaintAction, ComplaintCategory, ComplaintTimelineAction, Satisfaction } from './complaint/complaint-enums.js';
+import { ComplaintTimelineEntry } from './complaint/complaint-timeline-entry.entity.js';
 import { rebuildTally } from './complaint/complaint-tally.js';
 import { Complaint } from './complaint/complaint.entity.js';
+import { COMPLAINT_TRANSITIONS } from './complaint/complaint-transitions.js';
 import { complaintDeadlines } from './complaint/deadline-policy.js';
+
+/** The steps that brought a demo complaint to its status, after 受理. */
+const PATHS: Record<DispatchStatus, ComplaintAction[]> = {
+  AWAITING_DISPATCH: [],
+  DISPATCHED: [ComplaintAction.DISPATCH],
+  RETURNED: [ComplaintAction.DISPATCH, ComplaintAction.RETURN],
+  ACCEPTED: [ComplaintAction.DISPATCH, ComplaintAction.ACCEPT],
+  REPLIED: [ComplaintAction.DISPATCH, ComplaintAction.ACCEPT, ComplaintAction.REPLY],
+  CLOSED: [ComplaintAction.DISPATCH, ComplaintAction.ACCEPT, ComplaintAction.REPLY, ComplaintAction.CLOSE],
+};
+const HOTLINE_ACCOUNT = { id: stableId('user:hotline'), name: '12345热线受理员' };
+const STEP_TEXT: Partial<Record<ComplaintAction, Partial<ComplaintTimelineEntry>>> = {
+  RETURN: { reason: '经核实不属于本单位职责，请重新转办' },
+  REPLY: { reply: '已会同相关部门核实处理，并电话答复来电人。' },
+  CLOSE: { satisfaction: Satisfaction.SATISFIED },
+};
 
 const TITLES: Record<ComplaintCategory, string[]> = {
   ASKING_FAVOURS: ['办理施工许可时工作人员暗示"打点"', '窗口人员索要购物卡'],
@@ -26,6 +44,7 @@ export async function seedComplaints(dataSource: DataSource): Promise<void> {
   const random = seededRandom(12345);
   const towns = DEMO_REGIONS.filter((r) => r.level === 'TOWN');
   const complaints: Complaint[] = [];
+  const timeline: Omit<ComplaintTimelineEntry, 'id'>[] = [];
   for (let i = 0; i < 160; i++) {
     const town = random.pick(towns);
     const district = town.parentCode!;
@@ -41,14 +60,21 @@ export async function seedComplaints(dataSource: DataSource): Promise<void> {
     );
     const deadlines = complaintDeadlines(channel, receivedAt);
     const replied = status === DispatchStatus.REPLIED || status === DispatchStatus.CLOSED;
+    const id = stableId(`complaint:${i}`);
+    // Drawn in the same order as before the timeline existed, so the demo city stays the same.
+    const title = random.pick(TITLES[category]);
+    const content = `${town.name}群众反映：${random.pick(TITLES[category])}，请相关单位核实处理。`;
+    const unit = status === DispatchStatus.AWAITING_DISPATCH ? null : random.pick(units);
+    timeline.push(...demoTimeline(id, receivedAt, status, unit));
     complaints.push({
-      id: stableId(`complaint:${i}`),
+      id,
       channel,
       category,
-      title: random.pick(TITLES[category]),
-      content: `${town.name}群众反映：${random.pick(TITLES[category])}，请相关单位核实处理。`,
+      title,
+      content,
       regionCode: town.code,
-      unitId: status === DispatchStatus.AWAITING_DISPATCH ? null : stableId(random.pick(units).key),
+      // 退回 leaves the complaint without a unit until it is dispatched again.
+      unitId: unit && status !== DispatchStatus.RETURNED ? stableId(unit.key) : null,
       receivedAt,
       replyDueAt: deadlines.replyDueAt,
       closeDueAt: deadlines.closeDueAt,
@@ -60,6 +86,35 @@ export async function seedComplaints(dataSource: DataSource): Promise<void> {
   }
   await inTransaction(dataSource, async (manager) => {
     await manager.insert(Complaint, complaints);
+    await manager.insert(ComplaintTimelineEntry, timeline);
     await rebuildTally(manager);
   });
+}
+
+/** 受理 and the steps that brought a demo complaint to `status`, spread between receipt and now. */
+function demoTimeline(complaintId: string, receivedAt: Date, status: DispatchStatus, unit: DemoUnit | null): Omit<ComplaintTimelineEntry, 'id'>[] {
+  const path = PATHS[status];
+  const span = now().getTime() - receivedAt.getTime();
+  const none = { reason: null, reply: null, satisfaction: null };
+  const entries: Omit<ComplaintTimelineEntry, 'id'>[] = [
+    { complaintId, action: ComplaintTimelineAction.RECEIVE, fromStatus: null, toStatus: DispatchStatus.AWAITING_DISPATCH, actorId: HOTLINE_ACCOUNT.id, actorName: HOTLINE_ACCOUNT.name, unitId: null, ...none, at: receivedAt },
+  ];
+  path.forEach((action, step) => {
+    const rule = COMPLAINT_TRANSITIONS[action];
+    if (!unit) throw new Error('a dispatched demo complaint has a unit');
+    const actor = rule.ownUnit ? { id: stableId(`handler:${unit.key}`), name: `${unit.name}承办人` } : HOTLINE_ACCOUNT;
+    entries.push({
+      complaintId,
+      action,
+      fromStatus: entries[entries.length - 1].toStatus,
+      toStatus: rule.to,
+      actorId: actor.id,
+      actorName: actor.name,
+      unitId: stableId(unit.key),
+      ...none,
+      ...STEP_TEXT[action],
+      at: new Date(receivedAt.getTime() + (span * (step + 1)) / (path.length + 2)),
+    });
+  });
+  return entries;
 }

@@ -2,17 +2,20 @@ import 'reflect-metadata';
 import { buildFederatedSchema } from '@bizenv/common/schema';
 import type { SubgraphDefinition } from '@bizenv/common/subgraph';
 import { ComplaintResolver } from './complaint/complaint.resolver.js';
+import { ComplaintTimelineResolver } from './complaint/complaint-timeline.resolver.js';
+import { ComplaintTimelineEntry } from './complaint/complaint-timeline-entry.entity.js';
 import { Complaint } from './complaint/complaint.entity.js';
 import { ComplaintService } from './complaint/complaint.service.js';
 import { Initial1763900000000 } from './migrations/1763900000000-initial.js';
 import { ComplaintTally1763900000001 } from './migrations/1763900000001-complaint-tally.js';
+import { ComplaintEventLog1763900000002 } from './migrations/1763900000002-complaint-event-log.js';
 import { resolveRegionReference } from './region/region.reference.js';
 import { RegionComplaintsResolver } from './region/region.resolver.js';
 import { seedComplaints } from './seed.js';
 
 export function buildComplaintsSchema() {
   return buildFederatedSchema(
-    { resolvers: [ComplaintResolver, RegionComplaintsResolver] },
+    { resolvers: [ComplaintResolver, ComplaintTimelineResolver, RegionComplaintsResolver] },
     { Region: { __resolveReference: resolveRegionReference } },
   );
 }
@@ -20,8 +23,8 @@ export function buildComplaintsSchema() {
 export function complaintsSubgraph(): SubgraphDefinition<{ complaints: ComplaintService }> {
   return {
     name: 'complaints',
-    entities: [Complaint],
-    migrations: [Initial1763900000000, ComplaintTally1763900000001],
+    entities: [Complaint, ComplaintTimelineEntry],
+    migrations: [Initial1763900000000, ComplaintTally1763900000001, ComplaintEventLog1763900000002],
     buildSchema: buildComplaintsSchema,
     createDeps: (dataSource, outbox) => ({ complaints: new ComplaintService(dataSource, outbox) }),
     deadlines: (deps) => [deps.complaints.deadlines],

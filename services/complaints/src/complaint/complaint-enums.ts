@@ -49,3 +49,53 @@ registerEnumType(ComplaintCategory, {
     OTHER: { description: '其他' },
   },
 });
+
+/** 回访满意度 (好差评) given at the follow-up call before closing. */
+export enum Satisfaction {
+  SATISFIED = 'SATISFIED',
+  BASICALLY_SATISFIED = 'BASICALLY_SATISFIED',
+  DISSATISFIED = 'DISSATISFIED',
+}
+
+/** What an operator or a unit does to a complaint in the closed loop (受理 itself is `receiveComplaint`). */
+export enum ComplaintAction {
+  DISPATCH = 'DISPATCH',
+  ACCEPT = 'ACCEPT',
+  RETURN = 'RETURN',
+  REPLY = 'REPLY',
+  CLOSE = 'CLOSE',
+  REDO = 'REDO',
+  REJECT = 'REJECT',
+}
+
+/** A timeline entry's action: the closed-loop actions plus the receipt. */
+export const ComplaintTimelineAction = { RECEIVE: 'RECEIVE', ...ComplaintAction } as const;
+export type ComplaintTimelineAction = (typeof ComplaintTimelineAction)[keyof typeof ComplaintTimelineAction];
+
+registerEnumType(Satisfaction, {
+  name: 'Satisfaction',
+  description: '回访满意度',
+  valuesConfig: {
+    SATISFIED: { description: '满意' },
+    BASICALLY_SATISFIED: { description: '基本满意' },
+    DISSATISFIED: { description: '不满意（应重办，不能办结）' },
+  },
+});
+
+const ACTION_DESCRIPTIONS = {
+  DISPATCH: { description: '转办：交承办单位办理（热线受理员；需 unitId）' },
+  ACCEPT: { description: '签收（本单位承办人）' },
+  RETURN: { description: '退回：非本单位职责，待重新转办（本单位承办人；需 reason）' },
+  REPLY: { description: '答复（本单位承办人；需 reply）' },
+  CLOSE: { description: '回访后办结（热线受理员；需 satisfaction，不满意的应重办）' },
+  REDO: { description: '重办：回访不满意，退回承办单位重新办理（热线受理员；需 reason）' },
+  REJECT: { description: '不予受理（热线受理员；需 reason）' },
+} as const;
+
+registerEnumType(ComplaintAction, { name: 'ComplaintAction', description: '闭环操作', valuesConfig: ACTION_DESCRIPTIONS });
+
+registerEnumType(ComplaintTimelineAction, {
+  name: 'ComplaintTimelineAction',
+  description: '办理记录中的操作',
+  valuesConfig: { RECEIVE: { description: '受理' }, ...ACTION_DESCRIPTIONS },
+});

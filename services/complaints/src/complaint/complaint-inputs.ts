@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { Channel, ComplaintCategory } from './complaint-enums.js';
+import { Channel, ComplaintAction, ComplaintCategory, Satisfaction } from './complaint-enums.js';
 
 @InputType({ description: '受理一件投诉举报' })
 export class ReceiveComplaintInput {
@@ -32,4 +32,28 @@ export class DispatchComplaintInput {
 
   @Field(() => Int, { description: '操作前看到的版本号；已被他人修改时返回 CONFLICT' })
   expectedVersion!: number;
+}
+
+@InputType({ description: '对投诉执行一项闭环操作；各操作所需字段见 ComplaintAction，多填或漏填均返回 BAD_USER_INPUT' })
+export class ActOnComplaintInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ComplaintAction)
+  action!: ComplaintAction;
+
+  @Field(() => Int, { description: '操作前看到的版本号；已被他人修改时返回 CONFLICT' })
+  expectedVersion!: number;
+
+  @Field(() => ID, { nullable: true, description: '承办单位（转办时必填）' })
+  unitId?: string | null;
+
+  @Field(() => String, { nullable: true, description: '理由，1–500字（退回、重办、不予受理时必填）' })
+  reason?: string | null;
+
+  @Field(() => String, { nullable: true, description: '答复内容，1–5000字（答复时必填）' })
+  reply?: string | null;
+
+  @Field(() => Satisfaction, { nullable: true, description: '回访满意度（办结时必填）' })
+  satisfaction?: Satisfaction | null;
 }

@@ -1,8 +1,84 @@
+import { Role } from '@bizenv/common/auth';
 import { DispatchStatus } from '@bizenv/common/closed-loop';
+import { ComplaintAction, Satisfaction } from './complaint-enums.js';
 
-/** The closed loop as data: each action, the states it may start from, and where it leads. */
-export const COMPLAINT_TRANSITIONS = {
-  DISPATCH: { from: [DispatchStatus.AWAITING_DISPATCH, DispatchStatus.RETURNED], to: DispatchStatus.DISPATCHED },
-} as const satisfies Record<string, { from: readonly DispatchStatus[]; to: DispatchStatus }>;
+/** Inputs an action may take besides the id and the expected version. */
+export const ACTION_FIELDS = ['unitId', 'reason', 'reply', 'satisfaction'] as const;
+export type ActionField = (typeof ACTION_FIELDS)[number];
 
-export type ComplaintAction = keyof typeof COMPLAINT_TRANSITIONS;
+export interface TransitionRule {
+  from: readonly DispatchStatus[];
+  to: DispatchStatus;
+  /** Who may act; administrators always may. */
+  roles: readonly Role[];
+  /** A unit handler may act only on a complaint dispatched to their own unit. */
+  ownUnit: boolean;
+  /** Fields the action needs; any other field given is refused. */
+  requires: readonly ActionField[];
+  /** Satisfaction values the action takes, and what to tell the operator otherwise. */
+  satisfaction?: { accepts: readonly Satisfaction[]; otherwise: string };
+  /** Recorded in the timeline without being asked for: 重办 follows a dissatisfied 回访. */
+  impliedSatisfaction?: Satisfaction;
+  /** The complaint leaves its unit (退回: "not ours"), so it must be dispatched again. */
+  clearsUnit?: boolean;
+  /** The deadline that governs from then on; absent: unchanged. */
+  dueAt?: 'closeDueAt';
+}
+
+const HOTLINE = [Role.HOTLINE_OPERATOR] as const;
+const UNIT = [Role.UNIT_HANDLER] as const;
+
+/** The 12345 closed loop as data: each action, where it may start, where it leads, who and what it needs. */
+export const COMPLAINT_TRANSITIONS: Readonly<Record<ComplaintAction, TransitionRule>> = {
+  [ComplaintAction.DISPATCH]: {
+    from: [DispatchStatus.AWAITING_DISPATCH, DispatchStatus.RETURNED],
+    to: DispatchStatus.DISPATCHED,
+    roles: HOTLINE,
+    ownUnit: false,
+    requires: ['unitId'],
+  },
+  [ComplaintAction.ACCEPT]: { from: [DispatchStatus.DISPATCHED], to: DispatchStatus.ACCEPTED, roles: UNIT, ownUnit: true, requires: [] },
+  [ComplaintAction.RETURN]: {
+    from: [DispatchStatus.DISPATCHED],
+    to: DispatchStatus.RETURNED,
+    roles: UNIT,
+    ownUnit: true,
+    requires: ['reason'],
+    clearsUnit: true,
+  },
+  [ComplaintAction.REPLY]: {
+    from: [DispatchStatus.ACCEPTED],
+    to: DispatchStatus.REPLIED,
+    roles: UNIT,
+    ownUnit: true,
+    requires: ['reply'],
+    dueAt: 'closeDueAt',
+  },
+  [ComplaintAction.CLOSE]: {
+    from: [DispatchStatus.REPLIED],
+    to: DispatchStatus.CLOSED,
+    roles: HOTLINE,
+    ownUnit: false,
+    requires: ['satisfaction'],
+    satisfaction: {
+      accepts: [Satisfaction.SATISFIED, Satisfaction.BASICALLY_SATISFIED],
+      otherwise: '回访不满意的投诉不能办结，请执行重办（REDO）',
+    },
+  },
+  // Back to the same unit; the close deadline still governs.
+  [ComplaintAction.REDO]: {
+    from: [DispatchStatus.REPLIED],
+    to: DispatchStatus.ACCEPTED,
+    roles: HOTLINE,
+    ownUnit: false,
+    requires: ['reason'],
+    impliedSatisfaction: Satisfaction.DISSATISFIED,
+  },
+  [ComplaintAction.REJECT]: {
+    from: [DispatchStatus.AWAITING_DISPATCH],
+    to: DispatchStatus.CLOSED,
+    roles: HOTLINE,
+    ownUnit: false,
+    requires: ['reason'],
+  },
+};

@@ -4,7 +4,8 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { Region } from '../region/region.js';
 import { Unit } from '../unit/unit.js';
 import { DispatchStatus } from '@bizenv/common/closed-loop';
-import { DispatchComplaintInput, ReceiveComplaintInput } from './complaint-inputs.js';
+import { ActOnComplaintInput, DispatchComplaintInput, ReceiveComplaintInput } from './complaint-inputs.js';
+import { ComplaintTimelineEntry } from './complaint-timeline-entry.entity.js';
 import { Complaint } from './complaint.entity.js';
 import type { ComplaintService } from './complaint.service.js';
 
@@ -27,6 +28,16 @@ export class ComplaintResolver {
   @Mutation(() => Complaint, { description: '转办：交承办单位办理' })
   dispatchComplaint(@Arg('input', () => DispatchComplaintInput) input: DispatchComplaintInput, @Ctx() ctx: ComplaintContext): Promise<Complaint> {
     return ctx.complaints.dispatch(ctx.caller, input);
+  }
+
+  @Mutation(() => Complaint, { description: '闭环操作：转办、签收、退回、答复、办结、重办、不予受理' })
+  actOnComplaint(@Arg('input', () => ActOnComplaintInput) input: ActOnComplaintInput, @Ctx() ctx: ComplaintContext): Promise<Complaint> {
+    return ctx.complaints.act(ctx.caller, input);
+  }
+
+  @FieldResolver(() => [ComplaintTimelineEntry], { description: '办理记录，按时间先后' })
+  timeline(@Root() complaint: Complaint, @Ctx() ctx: ComplaintContext): Promise<ComplaintTimelineEntry[]> {
+    return ctx.complaints.timeline(ctx.caller, complaint);
   }
 
   @FieldResolver(() => Region)

@@ -5,12 +5,16 @@ import type { DeadlineSource } from '@bizenv/common/deadline-watcher';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import type { Outbox } from '@bizenv/common/outbox';
 import { subtreePrefix } from '@bizenv/common/region-code';
-import { requireRegionCode, requireText, requireUuid } from '@bizenv/common/validate';
+import { requireRegionCode, requireText } from '@bizenv/common/validate';
 import { In, LessThan, Like, Not, type DataSource } from 'typeorm';
 import { DispatchStatus, OPEN_STATUSES } from '@bizenv/common/closed-loop';
-import type { DispatchComplaintInput, ReceiveComplaintInput } from './complaint-inputs.js';
+import { actionFields } from './complaint-action.js';
+import { ComplaintAction, ComplaintTimelineAction } from './complaint-enums.js';
+import type { ActOnComplaintInput, DispatchComplaintInput, ReceiveComplaintInput } from './complaint-inputs.js';
 import type { ComplaintStats } from './complaint-stats.js';
-import { COMPLAINT_TRANSITIONS, type ComplaintAction } from './complaint-transitions.js';
+import { readTimeline, recordStep } from './complaint-timeline.js';
+import type { ComplaintTimelineEntry } from './complaint-timeline-entry.entity.js';
+import { COMPLAINT_TRANSITIONS } from './complaint-transitions.js';
 import { Complaint } from './complaint.entity.js';
 import { adjustTally } from './complaint-tally.js';
 import { complaintDeadlines } from './deadline-policy.js';
@@ -33,7 +37,7 @@ export class ComplaintService {
 
   async receive(caller: Caller | null, input: ReceiveComplaintInput): Promise<Complaint> {
     requireRegionCode(input.regionCode);
-    requireRole(caller, input.regionCode, Role.HOTLINE_OPERATOR);
+    const operator = requireRole(caller, input.regionCode, Role.HOTLINE_OPERATOR);
     const receivedAt = input.receivedAt ?? now();
     if (Number.isNaN(receivedAt.getTime()) || receivedAt < EARLIEST_RECEIPT || receivedAt.getTime() > now().getTime() + CLOCK_SKEW_MS) {
       throw new DomainError(ErrorCode.BadUserInput, '受理时间不能晚于当前时间，也不能早于2004年', { field: 'receivedAt' });
@@ -58,53 +62,82 @@ export class ComplaintService {
     await this.outbox.write(async (manager, record) => {
       await manager.insert(Complaint, complaint);
       await adjustTally(manager, complaint.regionCode, complaint.dispatchStatus, 1);
+      await recordStep(manager, operator, {
+        complaintId: complaint.id,
+        action: ComplaintTimelineAction.RECEIVE,
+        fromStatus: null,
+        toStatus: complaint.dispatchStatus,
+        at: complaint.receivedAt,
+      });
       record({ topic: 'complaint.received', regionCode: complaint.regionCode, payload: eventPayload(complaint) });
     });
     return complaint;
   }
 
-  async dispatch(caller: Caller | null, input: DispatchComplaintInput): Promise<Complaint> {
-    requireUuid(input.unitId, 'unitId', '承办单位');
-    return this.transition(caller, input.id, input.expectedVersion, 'DISPATCH', { unitId: input.unitId }, Role.HOTLINE_OPERATOR);
+  /** 转办: kept as its own mutation for existing integrators; the same step as `act` with DISPATCH. */
+  dispatch(caller: Caller | null, input: DispatchComplaintInput): Promise<Complaint> {
+    return this.act(caller, { ...input, action: ComplaintAction.DISPATCH });
   }
 
   /**
-   * Applies one closed-loop action with a conditional update on (id, version): of two
-   * concurrent operators exactly one wins; the other gets CONFLICT and nothing is applied twice.
+   * Applies one closed-loop action as the transition table says, with a conditional update on
+   * (id, version, status): of two concurrent actors exactly one wins; the other gets CONFLICT.
+   * Status, tally, timeline and event change in one transaction, or none of them does.
    */
-  private async transition(
-    caller: Caller | null,
-    id: string,
-    expectedVersion: number,
-    action: ComplaintAction,
-    changes: Partial<Complaint>,
-    ...roles: Role[]
-  ): Promise<Complaint> {
-    const current = await this.get(caller, id);
-    requireRole(caller, current.regionCode, ...roles);
-    if (current.version !== expectedVersion) {
-      throw new DomainError(ErrorCode.Conflict, '该投诉已被他人修改，请刷新后重试', { id, version: current.version });
+  async act(caller: Caller | null, input: ActOnComplaintInput): Promise<Complaint> {
+    const rule = COMPLAINT_TRANSITIONS[input.action];
+    if (!rule) throw new DomainError(ErrorCode.BadUserInput, '未知的操作', { field: 'action' });
+    const fields = actionFields(rule, input);
+    const current = await this.get(caller, input.id);
+    const actor = requireRole(caller, current.regionCode, ...rule.roles);
+    if (rule.ownUnit && !actor.roles.includes(Role.ADMIN) && (!actor.unitId || actor.unitId !== current.unitId)) {
+      throw new DomainError(ErrorCode.Forbidden, '只能办理转办给本单位的投诉');
     }
-    const rule = COMPLAINT_TRANSITIONS[action];
-    if (!(rule.from as readonly DispatchStatus[]).includes(current.dispatchStatus)) {
-      throw new DomainError(ErrorCode.InvalidTransition, `当前状态不能执行该操作`, { status: current.dispatchStatus, action });
+    if (current.version !== input.expectedVersion) {
+      throw new DomainError(ErrorCode.Conflict, '该投诉已被他人修改，请刷新后重试', { id: current.id, version: current.version });
     }
+    if (!rule.from.includes(current.dispatchStatus)) {
+      throw new DomainError(ErrorCode.InvalidTransition, '当前状态不能执行该操作', { status: current.dispatchStatus, action: input.action });
+    }
+    const changes: Partial<Complaint> = { dispatchStatus: rule.to, version: current.version + 1 };
+    if (fields.unitId) changes.unitId = fields.unitId;
+    if (rule.clearsUnit) changes.unitId = null;
+    if (rule.dueAt) changes.dueAt = current[rule.dueAt];
     return this.outbox.write(async (manager, record) => {
       const result = await manager
         .createQueryBuilder()
         .update(Complaint)
-        .set({ ...changes, dispatchStatus: rule.to, version: expectedVersion + 1 })
-        .where('id = :id AND version = :version AND dispatchStatus IN (:...from)', { id, version: expectedVersion, from: rule.from })
+        .set(changes)
+        .where('id = :id AND version = :version AND dispatchStatus IN (:...from)', { id: current.id, version: current.version, from: rule.from })
         .execute();
       if (result.affected !== 1) {
-        throw new DomainError(ErrorCode.Conflict, '该投诉已被他人修改，请刷新后重试', { id });
+        throw new DomainError(ErrorCode.Conflict, '该投诉已被他人修改，请刷新后重试', { id: current.id });
       }
-      const updated = await manager.findOneByOrFail(Complaint, { id });
+      const updated = await manager.findOneByOrFail(Complaint, { id: current.id });
       await adjustTally(manager, updated.regionCode, current.dispatchStatus, -1);
       await adjustTally(manager, updated.regionCode, updated.dispatchStatus, 1);
-      record({ topic: `complaint.${rule.to.toLowerCase()}`, regionCode: updated.regionCode, payload: eventPayload(updated) });
+      await recordStep(manager, actor, {
+        complaintId: updated.id,
+        action: input.action,
+        fromStatus: current.dispatchStatus,
+        toStatus: updated.dispatchStatus,
+        // The unit dispatched to, or the unit that acted (also when 退回 clears it).
+        unitId: updated.unitId ?? current.unitId,
+        reason: fields.reason ?? null,
+        reply: fields.reply ?? null,
+        satisfaction: fields.satisfaction ?? rule.impliedSatisfaction ?? null,
+        at: now(),
+      });
+      // Never the reply or a reason: events reach every screen of the region.
+      record({ topic: `complaint.${updated.dispatchStatus.toLowerCase()}`, regionCode: updated.regionCode, payload: eventPayload(updated) });
       return updated;
     });
+  }
+
+  /** 办理记录, oldest first; visible to whoever may see the complaint. */
+  timeline(caller: Caller | null, complaint: Complaint): Promise<ComplaintTimelineEntry[]> {
+    requireRegion(caller, complaint.regionCode);
+    return readTimeline(this.dataSource.manager, complaint.id);
   }
 
   /**

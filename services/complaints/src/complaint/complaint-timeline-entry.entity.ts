@@ -1,0 +1,60 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { DispatchStatus } from '@bizenv/common/closed-loop';
+import { ComplaintTimelineAction, Satisfaction } from './complaint-enums.js';
+
+/**
+ * One step of a complaint's closed loop (办理记录), written in the same transaction as the step.
+ * Staff and units only: nothing about the complainant is kept here.
+ */
+@Entity({ name: 'complaint_event_log' })
+@Index('idx_complaint_event_log_complaint', ['complaintId', 'at'])
+@ObjectType({ description: '办理记录（一次闭环操作）' })
+export class ComplaintTimelineEntry {
+  @PrimaryGeneratedColumn({ type: 'int' })
+  @Field(() => ID)
+  id!: number;
+
+  @Column({ type: 'varchar', length: 36 })
+  complaintId!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  @Field(() => ComplaintTimelineAction)
+  action!: ComplaintTimelineAction;
+
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  @Field(() => DispatchStatus, { nullable: true, description: '操作前状态（受理时为空）' })
+  fromStatus!: DispatchStatus | null;
+
+  @Column({ type: 'varchar', length: 24 })
+  @Field(() => DispatchStatus, { description: '操作后状态' })
+  toStatus!: DispatchStatus;
+
+  @Column({ type: 'varchar', length: 64 })
+  @Field(() => ID, { description: '操作人账号' })
+  actorId!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  @Field(() => String, { description: '操作人姓名' })
+  actorName!: string;
+
+  /** The unit dispatched to (转办) or the unit that acted (签收, 退回, 答复). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  unitId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '退回、重办或不予受理的理由' })
+  reason!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '答复内容' })
+  reply!: string | null;
+
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  @Field(() => Satisfaction, { nullable: true, description: '回访满意度（办结、重办时）' })
+  satisfaction!: Satisfaction | null;
+
+  @Column({ type: 'datetime', precision: 3 })
+  @Field(() => Date, { description: '操作时间（受理为受理时间）' })
+  at!: Date;
+}

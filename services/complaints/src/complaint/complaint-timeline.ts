@@ -1,0 +1,28 @@
+import type { Caller } from '@bizenv/common/auth';
+import type { EntityManager } from 'typeorm';
+import { ComplaintTimelineEntry } from './complaint-timeline-entry.entity.js';
+
+const MAX_NAME = 100;
+
+/** Appends one step to a complaint's timeline, in the caller's transaction. */
+export async function recordStep(
+  manager: EntityManager,
+  actor: Caller,
+  step: Omit<ComplaintTimelineEntry, 'id' | 'actorId' | 'actorName' | 'reason' | 'reply' | 'satisfaction' | 'unitId'> &
+    Partial<Pick<ComplaintTimelineEntry, 'reason' | 'reply' | 'satisfaction' | 'unitId'>>,
+): Promise<void> {
+  await manager.insert(ComplaintTimelineEntry, {
+    reason: null,
+    reply: null,
+    satisfaction: null,
+    unitId: null,
+    ...step,
+    actorId: actor.id,
+    actorName: [...actor.name].slice(0, MAX_NAME).join(''),
+  });
+}
+
+/** Steps in the order they happened (the id breaks ties within a millisecond). */
+export function readTimeline(manager: EntityManager, complaintId: string): Promise<ComplaintTimelineEntry[]> {
+  return manager.getRepository(ComplaintTimelineEntry).find({ where: { complaintId }, order: { at: 'ASC', id: 'ASC' } });
+}

@@ -1,0 +1,76 @@
+import { Role } from '@bizenv/common/auth';
+import { DispatchStatus } from '@bizenv/common/closed-loop';
+import { DomainError } from '@bizenv/common/errors';
+import { describe, expect, it } from 'vitest';
+import { actionFields } from './complaint-action.js';
+import { ComplaintAction, Satisfaction } from './complaint-enums.js';
+import { ACTION_FIELDS, COMPLAINT_TRANSITIONS } from './complaint-transitions.js';
+
+const rules = Object.entries(COMPLAINT_TRANSITIONS);
+
+describe('the complaint transition table', () => {
+  it('has a rule for every action and nothing else', () => {
+    expect(Object.keys(COMPLAINT_TRANSITIONS).sort()).toEqual(Object.values(ComplaintAction).sort());
+  });
+
+  it('reaches every status from AWAITING_DISPATCH', () => {
+    const reached = new Set<DispatchStatus>([DispatchStatus.AWAITING_DISPATCH]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [, rule] of rules) {
+        if (rule.from.some((status) => reached.has(status)) && !reached.has(rule.to)) {
+          reached.add(rule.to);
+          grew = true;
+        }
+      }
+    }
+    expect([...reached].sort()).toEqual(Object.values(DispatchStatus).sort());
+  });
+
+  it('leads out of every status except CLOSED, and out of CLOSED by no action', () => {
+    const starts = new Set(rules.flatMap(([, rule]) => rule.from));
+    expect(starts.has(DispatchStatus.CLOSED)).toBe(false);
+    for (const status of Object.values(DispatchStatus).filter((s) => s !== DispatchStatus.CLOSED)) expect(starts.has(status)).toBe(true);
+  });
+
+  it('keeps each rule coherent', () => {
+    for (const [action, rule] of rules) {
+      expect(rule.from, action).not.toContain(rule.to);
+      expect(rule.from.length, action).toBeGreaterThan(0);
+      expect(rule.roles.length, action).toBeGreaterThan(0);
+      for (const field of rule.requires) expect(ACTION_FIELDS, action).toContain(field);
+      // Only a unit handler is bound to a unit; an action bound to one needs a unit to be there.
+      if (rule.ownUnit) {
+        expect(rule.roles, action).toEqual([Role.UNIT_HANDLER]);
+        expect(rule.from, action).not.toContain(DispatchStatus.AWAITING_DISPATCH);
+        expect(rule.from, action).not.toContain(DispatchStatus.RETURNED);
+      }
+      if (rule.satisfaction) expect(rule.requires, action).toContain('satisfaction');
+      // A status that leaves the unit must be dispatched again.
+      if (rule.clearsUnit) expect(COMPLAINT_TRANSITIONS.DISPATCH.from, action).toContain(rule.to);
+    }
+  });
+
+  it('refuses to close a dissatisfied complaint and points to REDO', () => {
+    const close = (satisfaction: Satisfaction) =>
+      actionFields(COMPLAINT_TRANSITIONS.CLOSE, { id: 'x', action: ComplaintAction.CLOSE, expectedVersion: 1, satisfaction });
+    expect(close(Satisfaction.BASICALLY_SATISFIED)).toEqual({ satisfaction: Satisfaction.BASICALLY_SATISFIED });
+    expect(() => close(Satisfaction.DISSATISFIED)).toThrow(/REDO/);
+  });
+
+  it('refuses missing and unexpected fields with the field named', () => {
+    const fieldOf = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return (error as DomainError).extensions;
+      }
+      return null;
+    };
+    const base = { id: 'x', expectedVersion: 1 };
+    expect(fieldOf(() => actionFields(COMPLAINT_TRANSITIONS.RETURN, { ...base, action: ComplaintAction.RETURN }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect(fieldOf(() => actionFields(COMPLAINT_TRANSITIONS.ACCEPT, { ...base, action: ComplaintAction.ACCEPT, reply: '好' }))).toMatchObject({ field: 'reply' });
+    expect(fieldOf(() => actionFields(COMPLAINT_TRANSITIONS.REJECT, { ...base, action: ComplaintAction.REJECT, reason: 'x'.repeat(501) }))).toMatchObject({ field: 'reason' });
+    expect(actionFields(COMPLAINT_TRANSITIONS.REPLY, { ...base, action: ComplaintAction.REPLY, reply: '  已办理。 ' })).toEqual({ reply: '已办理。' });
+  });
+});
