@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { buildDashboardIfStale, DASHBOARD_DIST } from '../scripts/build-dashboard.js';
 import { chromiumAvailable, launchChromium } from './support/browser.js';
 import { startTestSystem, type TestSystem } from './support/system.js';
@@ -18,6 +18,16 @@ describe.runIf(chromiumAvailable())('the big screen in headless Chromium', () =>
     await browser?.close();
     await system?.stop();
   });
+
+  const RECEIVE = 'mutation($input: ReceiveComplaintInput!) { receiveComplaint(input: $input) { id } }';
+  const complaint = (regionCode: string, title: string, receivedAt?: string) => ({
+    input: { channel: 'HOTLINE_12345', category: 'BUCK_PASSING', title, content: '多次往返未办结', regionCode, ...(receivedAt ? { receivedAt } : {}) },
+  });
+  const FORTY_DAYS_AGO = () => new Date(Date.now() - 40 * 86_400_000).toISOString();
+  const feedItems = (page: Page) => page.getByTestId('dispatch-feed').getByTestId('feed-item');
+  const firstFeedItemId = (page: Page) => feedItems(page).first().getAttribute('data-item-id', { timeout: 1000 }).catch(() => null);
+  const shanghaiTime = (iso: string) =>
+    new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 
   it('shows the API’s numbers and follows a change made through the API', async () => {
     const hotline = await system.login('hotline');
@@ -49,6 +59,9 @@ describe.runIf(chromiumAvailable())('the big screen in headless Chromium', () =>
 
   it('drills from the city into a district and back through the breadcrumb', async () => {
     const screenToken = await system.login('screen');
+    const hotline = await system.login('hotline');
+    const inside = (await system.query(RECEIVE, complaint('990102001', '临江区内的投诉'), hotline)).data.receiveComplaint;
+    const outside = (await system.query(RECEIVE, complaint('990103001', '城南区的投诉'), hotline)).data.receiveComplaint;
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const base = system.gateway.url.replace(/\/graphql$/, '');
     await page.goto(`${base}/screen/?token=${screenToken}`);
@@ -61,10 +74,21 @@ describe.runIf(chromiumAvailable())('the big screen in headless Chromium', () =>
     await expect.poll(() => page.getByTestId('overdue-complaints').textContent()).toBe(String(district.complaintStats.overdue));
     expect(await page.getByTestId('breadcrumb').textContent()).toMatch(/江湾市.*临江区/);
     expect(new URL(page.url()).searchParams.get('region')).toBe('990102');
+    // the feed is the district's now: its own towns' events, named by town, nothing from next door
+    const itemIds = () => feedItems(page).evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-item-id')));
+    await expect.poll(itemIds, { timeout: 5_000 }).toContain(inside.id);
+    expect(await itemIds()).not.toContain(outside.id);
+    const regions = await feedItems(page).evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-region')));
+    expect(regions.every((code) => code?.startsWith('990102'))).toBe(true);
+    const town = (await system.query('{ region(code: "990102001") { name } }', {}, hotline)).data.region;
+    expect(await feedItems(page).filter({ hasText: '临江区内的投诉' }).first().textContent()).toContain(town.name);
+    // the charts' bars grow in over a moment after a region change
+    await page.waitForTimeout(1000);
     await page.screenshot({ path: 'test-results/screen-district-1920x1080.png' });
 
     await page.getByTestId('breadcrumb').locator('[data-code="990100"]').click();
     await expect.poll(() => map.getAttribute('data-codes')).toBe('990102,990103,990104,990121,990171,990172');
+    await expect.poll(itemIds, { timeout: 5_000 }).toContain(outside.id);
     await page.close();
   });
 
@@ -84,6 +108,117 @@ describe.runIf(chromiumAvailable())('the big screen in headless Chromium', () =>
     await page.screenshot({ path: 'test-results/screen-3840x2160.png' });
     await page.close();
   });
+
+  it('shows a complaint received through the API at the top of the dispatch feed within seconds', async () => {
+    const hotline = await system.login('hotline');
+    const screenToken = await system.login('screen');
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${system.gateway.url.replace(/\/graphql$/, '')}/screen/?token=${screenToken}`);
+    await expect.poll(() => page.getByTestId('live-indicator').isVisible(), { timeout: 10_000 }).toBe(true);
+    const district = (await system.query('{ region(code: "990104") { name } }', {}, hotline)).data.region;
+
+    const created = (await system.query(RECEIVE, complaint('990104002', '转办动态里的新投诉'), hotline)).data.receiveComplaint;
+    await expect.poll(() => firstFeedItemId(page), { timeout: 5_000 }).toBe(created.id);
+    const line = feedItems(page).first();
+    expect(await line.getAttribute('data-kind')).toBe('RECEIVED');
+    expect(await line.getAttribute('data-region')).toBe('990104002');
+    const text = await line.textContent();
+    expect(text).toContain('受理');
+    expect(text).toContain('投诉');
+    expect(text).toContain('转办动态里的新投诉');
+    // a town's event on the city view is named after the district it lies in, not its bare code
+    expect(text).toContain(district.name);
+    expect(text).not.toContain('990104002');
+    // HH:mm:ss in Beijing time, whatever the browser's time zone
+    const time = line.locator('time');
+    const at = (await time.getAttribute('datetime'))!;
+    expect(Math.abs(Date.parse(at) - Date.now())).toBeLessThan(60_000);
+    expect(await time.textContent()).toBe(shanghaiTime(at));
+
+    // the next step of the same complaint goes on top; the wall shows at most a dozen lines
+    const dispatched = await system.query(
+      'mutation($input: DispatchComplaintInput!) { dispatchComplaint(input: $input) { id } }',
+      { input: { id: created.id, unitId: '8a3f1c2e-0000-5000-a000-000000000001', expectedVersion: 1 } },
+      hotline,
+    );
+    expect(dispatched.errors).toBeUndefined();
+    await expect.poll(() => feedItems(page).first().getAttribute('data-kind'), { timeout: 5_000 }).toBe('DISPATCHED');
+    expect(await feedItems(page).first().getAttribute('data-item-id')).toBe(created.id);
+    expect(await feedItems(page).nth(1).getAttribute('data-item-id')).toBe(created.id);
+    expect(await feedItems(page).nth(1).getAttribute('data-kind')).toBe('RECEIVED');
+    expect(await feedItems(page).count()).toBeLessThanOrEqual(12);
+    await page.close();
+  });
+
+  it('shows a stale badge with the data’s age while the gateway is down, and recovers without a reload', async () => {
+    const hotline = await system.login('hotline');
+    const screenToken = await system.login('screen');
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    // What the screen sends and receives over graphql-ws: the dispatch feed's subscribe messages
+    // and the versions of its frames.
+    const feedSubscribes: { after?: string | null }[] = [];
+    const feedVersions: string[] = [];
+    const feedIds = new Set<string>();
+    page.on('websocket', (ws) => {
+      ws.on('framesent', ({ payload }) => {
+        const message = JSON.parse(String(payload));
+        if (message.type === 'subscribe' && message.payload.operationName === 'ScreenDispatchFeed') {
+          feedIds.add(message.id);
+          feedSubscribes.push(message.payload.variables);
+        }
+      });
+      ws.on('framereceived', ({ payload }) => {
+        const message = JSON.parse(String(payload));
+        const version = message.type === 'next' && feedIds.has(message.id) ? message.payload.data?.dispatchEvents?.version : undefined;
+        if (version) feedVersions.push(version);
+      });
+    });
+    await page.goto(`${system.gateway.url.replace(/\/graphql$/, '')}/screen/?token=${screenToken}`);
+    const overdue = page.getByTestId('overdue-complaints');
+    const badge = page.getByTestId('stale-badge');
+    await expect.poll(() => overdue.textContent(), { timeout: 10_000 }).toMatch(/^\d+$/);
+    await expect.poll(() => feedVersions.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await badge.isVisible()).toBe(false);
+    // a first subscription asks for a snapshot
+    expect(feedSubscribes[0].after ?? null).toBeNull();
+    const beforeOutage = (await system.query(RECEIVE, complaint('990104001', '断线前的投诉'), hotline)).data.receiveComplaint;
+    await expect.poll(() => firstFeedItemId(page), { timeout: 5_000 }).toBe(beforeOutage.id);
+    const before = await page.evaluate(() => {
+      (window as any).__beforeOutage = true;
+      return performance.timeOrigin;
+    });
+
+    await system.stopGateway();
+    try {
+      await expect.poll(() => badge.isVisible(), { timeout: 10_000 }).toBe(true);
+      expect(await page.getByTestId('live-indicator').isVisible()).toBe(false);
+      // the age is there and counts up while the outage lasts
+      await expect.poll(async () => Number(/(\d+)秒前/.exec((await badge.textContent()) ?? '')?.[1] ?? -1), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+      expect(await badge.textContent()).toMatch(/数据已过期 · \d+秒前更新/);
+    } finally {
+      await system.startGateway();
+    }
+    const lastVersion = feedVersions.at(-1);
+    const subscribesBefore = feedSubscribes.length;
+    expect(lastVersion).toMatch(/^\d+-\d+$/);
+    expect(lastVersion).not.toBe('0-0');
+
+    // back by itself: graphql-ws' back-off may wait several seconds after the outage
+    await expect.poll(() => badge.isVisible(), { timeout: 30_000 }).toBe(false);
+    expect(await page.getByTestId('live-indicator').isVisible()).toBe(true);
+    // the same page, not a reload: the marker and the time origin are still those of before
+    expect(await page.evaluate(() => [(window as any).__beforeOutage, performance.timeOrigin, performance.getEntriesByType('navigation').length])).toEqual([true, before, 1]);
+    // the feed resubscribed for the same region from the last version it had, to continue without a gap
+    await expect.poll(() => feedSubscribes.length, { timeout: 10_000 }).toBeGreaterThan(subscribesBefore);
+    expect(feedSubscribes.at(-1)).toEqual({ regionCode: '990100', after: lastVersion });
+
+    // and it is live again: a change through the API shows up in the numbers and the feed
+    const shown = Number(await overdue.textContent());
+    const created = (await system.query(RECEIVE, complaint('990104002', '恢复后的超期投诉', FORTY_DAYS_AGO()), hotline)).data.receiveComplaint;
+    await expect.poll(() => overdue.textContent(), { timeout: 5_000 }).toBe(String(shown + 1));
+    await expect.poll(() => firstFeedItemId(page), { timeout: 5_000 }).toBe(created.id);
+    await page.close();
+  }, 90_000);
 
   it('refuses a screen token for anything but reading', async () => {
     const screenToken = await system.login('screen');

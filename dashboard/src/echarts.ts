@@ -9,7 +9,7 @@ import {
   type VisualMapComponentOption,
   VisualMapPiecewiseComponent,
 } from 'echarts/components'
-import { type ComposeOption, type EChartsType, init, registerMap, use } from 'echarts/core'
+import { type ComposeOption, type EChartsType, init, registerMap, setPlatformAPI, use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 
 // Only what the screen draws; everything else stays out of the bundle.
@@ -22,6 +22,37 @@ use([
   AriaComponent,
   CanvasRenderer,
 ])
+
+/** Text measurements on one canvas before it is replaced (see below). */
+const MEASUREMENTS_PER_CANVAS = 1000
+
+let measuring: CanvasRenderingContext2D | null = null
+let measuringFont = ''
+let measurements = 0
+
+/**
+ * zrender measures label widths on one hidden canvas for the page's life, and Chromium keeps
+ * the shaped text of every string measured on a canvas that never paints (blink::PlainTextNode,
+ * about 1.3 KB each, tens of thousands per font before it purges anything). Counts that change
+ * all day are new strings all day: the screen grew by ~5 MB in a 5-minute soak
+ * (test/bench/screen-soak.ts --snapshots). A fresh canvas now and then lets that cache go with
+ * the old one; zrender still keeps its own width cache of recent strings.
+ */
+setPlatformAPI({
+  measureText(text: string, font?: string) {
+    if (!measuring || measurements >= MEASUREMENTS_PER_CANVAS) {
+      measuring = document.createElement('canvas').getContext('2d')
+      measuringFont = ''
+      measurements = 0
+    }
+    const wanted = font || '12px sans-serif'
+    // no 2D canvas at all: a rough width rather than none
+    if (!measuring) return { width: text.length * (Number(/(\d+(?:\.\d+)?)px/.exec(wanted)?.[1]) || 12) }
+    measurements++
+    if (measuringFont !== wanted) measuringFont = measuring.font = wanted
+    return measuring.measureText(text)
+  },
+})
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption

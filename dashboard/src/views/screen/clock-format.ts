@@ -20,3 +20,9 @@ export function formatClock(epochMs: number): { date: string; time: string } {
   const at = new Date(epochMs)
   return { date: DATE.format(at), time: TIME.format(at) }
 }
+
+/** HH:mm:ss in Asia/Shanghai of an ISO time from the server; '--:--:--' when it is not one. */
+export function formatEventTime(iso: string): string {
+  const at = Date.parse(iso)
+  return Number.isNaN(at) ? '--:--:--' : TIME.format(at)
+}

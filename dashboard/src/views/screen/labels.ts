@@ -1,3 +1,4 @@
+import type { DispatchEventKind, DispatchItemKind } from '../../api/feed'
 import type { DispatchStatus, RegionLevel } from '../../api/region'
 
 /** Open statuses in the order of the closed loop 受理 → 转办 → 签收/退回 → 办理 → 答复. */
@@ -23,6 +24,23 @@ export const REGION_LEVEL_LABELS: Record<RegionLevel, string> = {
   DISTRICT: '区县',
   TOWN: '镇街',
   PARK: '园区',
+}
+
+/** The feed's verbs for the steps of the closed loop (受理 → 转办 → 签收/退回 → 答复 → 办结). */
+export const DISPATCH_EVENT_LABELS: Record<DispatchEventKind, string> = {
+  RECEIVED: '受理',
+  DISPATCHED: '转办',
+  ACCEPTED: '签收',
+  RETURNED: '退回',
+  REPLIED: '答复',
+  CLOSED: '办结',
+  TURNED_OVERDUE: '超期',
+}
+
+export const ITEM_KIND_LABELS: Record<DispatchItemKind, string> = {
+  COMPLAINT: '投诉',
+  DEMAND: '诉求',
+  TASK: '任务',
 }
 
 /** Shown for a count the server could not supply (its subgraph is down). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addressWithRegion, DEFAULT_REGION_CODE, isRegionCode, readRegionCode } from './region-code'
+import { addressWithRegion, DEFAULT_REGION_CODE, isRegionCode, isWithinRegion, readRegionCode } from './region-code'
 
 describe('readRegionCode', () => {
   it('takes ?region= and falls back to the demo city', () => {
@@ -28,5 +28,16 @@ describe('addressWithRegion', () => {
 
   it('never brings a token back', () => {
     expect(addressWithRegion('http://h/screen/?token=abc.def&region=990100', '990103')).toBe('/screen/?region=990103')
+  })
+})
+
+describe('isWithinRegion', () => {
+  it('follows the codes’ ancestry: city → district → town', () => {
+    expect(isWithinRegion('990102003', '990100')).toBe(true)
+    expect(isWithinRegion('990102003', '990102')).toBe(true)
+    expect(isWithinRegion('990102003', '990102003')).toBe(true)
+    expect(isWithinRegion('990103001', '990102')).toBe(false)
+    expect(isWithinRegion('990102', '990102003')).toBe(false)
+    expect(isWithinRegion('9901020000', '990102')).toBe(false)
   })
 })

@@ -21,3 +21,14 @@ export function addressWithRegion(href: string, code: string): string {
   url.searchParams.set('region', code)
   return url.pathname + url.search + url.hash
 }
+
+/**
+ * True when `code` is `ancestor` or lies below it. Codes encode their ancestry (as on the
+ * server): 990100 (a city) covers 9901xx…, 990102 (a district) covers 990102xxx.
+ */
+export function isWithinRegion(code: string, ancestor: string): boolean {
+  if (!/^\d{6}(\d{3})?$/.test(code) || !/^\d{6}(\d{3})?$/.test(ancestor)) return false
+  const prefix =
+    ancestor.length === 9 ? ancestor : ancestor.endsWith('0000') ? ancestor.slice(0, 2) : ancestor.endsWith('00') ? ancestor.slice(0, 4) : ancestor
+  return code.startsWith(prefix)
+}
