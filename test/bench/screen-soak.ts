@@ -8,6 +8,10 @@
  * nodes and event listeners are sampled after warm-up, every minute and at the end, each time
  * with writes paused for a few seconds so that nothing is in flight; prints a table and the
  * growth end/start. Exits non-zero when the screen stopped following the API.
+ *
+ * More options: `--warmup <s>`; `--snapshots` adds a heap snapshot to every sample (V8 and
+ * Blink objects; `Runtime.getHeapUsage` counts V8 only) and lists what grew by constructor;
+ * `--dashboard <dir>` measures another build of the screen (e.g. an older commit's).
  */
 import { parseArgs } from 'node:util';
 import type { CDPSession } from 'playwright-core';
@@ -23,7 +27,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '30' },
     // a built screen to measure instead of dashboard/dist (e.g. an older commit's, to compare)
     dashboard: { type: 'string' },
-    // heap snapshots at start and end: what grew, by constructor (slow; for hunting a leak)
+    // a heap snapshot with every sample: V8 and Blink totals, what grew by constructor (slow)
     snapshots: { type: 'boolean', default: false },
   },
 });
