@@ -261,13 +261,13 @@ async function heapCensus(): Promise<HeapCensus> {
   return census;
 }
 
-function printCensusGrowth(before: HeapCensus, after: HeapCensus): void {
+function printCensusGrowth(from: string, before: HeapCensus, after: HeapCensus): void {
   const keys = new Set([...before.keys(), ...after.keys()]);
   const rows = [...keys]
     .map((key) => ({ key, a: before.get(key) ?? { count: 0, size: 0 }, b: after.get(key) ?? { count: 0, size: 0 } }))
     .filter((r) => r.b.size !== r.a.size)
     .sort((x, y) => y.b.size - y.a.size - (x.b.size - x.a.size));
-  console.log('\nheap snapshot start → end, largest growth by constructor (self size):');
+  console.log(`\nheap snapshot ${from} → end, largest growth by constructor (self size):`);
   for (const r of rows.slice(0, 15)) {
     console.log(`  ${r.key.slice(0, 48).padEnd(48)} ${String(r.a.count).padStart(7)} → ${String(r.b.count).padEnd(7)} ${((r.b.size - r.a.size) / 1024).toFixed(1).padStart(8)} KiB`);
   }
@@ -319,7 +319,9 @@ try {
   }
   await sleep(SETTLE_MS);
   await sample('end');
-  if (censuses.length > 1) printCensusGrowth(censuses[0], censuses.at(-1)!);
+  if (censuses.length > 1) printCensusGrowth('start', censuses[0], censuses.at(-1)!);
+  // past the first minute's warm-up (JIT, caches filling up): what still grows
+  if (censuses.length > 3) printCensusGrowth('1 min', censuses[1], censuses.at(-1)!);
 } catch (error) {
   status = 1;
   console.error(error);
