@@ -12,7 +12,47 @@ export enum Role {
   SERVICE_AMBASSADOR = 'SERVICE_AMBASSADOR',
   /** A wall screen: reads statistics only. */
   SCREEN = 'SCREEN',
+  /** Another government system calling with an API key; its permissions are the key's scopes. */
+  INTEGRATOR = 'INTEGRATOR',
 }
+
+/** What a caller may do, always within their region subtree. API keys carry these as scopes. */
+export enum Permission {
+  /** Region statistics and the screen's subscriptions. */
+  STATS_READ = 'stats:read',
+  ORG_READ = 'org:read',
+  ORG_ADMIN = 'org:admin',
+  COMPLAINT_READ = 'complaint:read',
+  /** 受理: take in a complaint. */
+  COMPLAINT_INTAKE = 'complaint:intake',
+  /** 转办, 办结, 重办, 不予受理: steer the closed loop. */
+  COMPLAINT_DISPATCH = 'complaint:dispatch',
+  /** 签收, 退回, 答复: the handling unit's steps, on its own unit's complaints only. */
+  COMPLAINT_HANDLE = 'complaint:handle',
+  /** The complainant's identity: accepting staff and discipline inspectors only, each view audited. */
+  COMPLAINANT_IDENTITY = 'complainant:identity',
+  TASK_READ = 'task:read',
+  TASK_WRITE = 'task:write',
+  ENTERPRISE_READ = 'enterprise:read',
+  ENTERPRISE_WRITE = 'enterprise:write',
+  /** The test clock and other system administration. */
+  SYSTEM_ADMIN = 'system:admin',
+}
+
+const READ_ALL = [Permission.STATS_READ, Permission.ORG_READ, Permission.COMPLAINT_READ, Permission.TASK_READ, Permission.ENTERPRISE_READ];
+
+/** The permissions each role grants; a caller holds the union over their roles. */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  [Role.ADMIN]: Object.values(Permission),
+  [Role.LEADER]: READ_ALL,
+  [Role.HOTLINE_OPERATOR]: [...READ_ALL, Permission.COMPLAINT_INTAKE, Permission.COMPLAINT_DISPATCH, Permission.COMPLAINANT_IDENTITY],
+  [Role.UNIT_HANDLER]: [...READ_ALL, Permission.COMPLAINT_HANDLE],
+  [Role.SUPERVISOR]: [...READ_ALL, Permission.TASK_WRITE],
+  [Role.DISCIPLINE_INSPECTOR]: [...READ_ALL, Permission.COMPLAINANT_IDENTITY],
+  [Role.SERVICE_AMBASSADOR]: [...READ_ALL, Permission.ENTERPRISE_WRITE],
+  [Role.SCREEN]: [Permission.STATS_READ],
+  [Role.INTEGRATOR]: [],
+};
 
 /** Who is asking: a signed-in person, a wall screen, or nobody (`null`). */
 export interface Caller {
@@ -22,6 +62,20 @@ export interface Caller {
   /** Root of the region subtree the caller may see. */
   regionCode: string;
   unitId?: string;
+  /** Explicit permissions (an API key's scopes, or those a token carries); otherwise the roles'. */
+  permissions?: Permission[];
+}
+
+export function permissionsOf(caller: Caller): ReadonlySet<Permission> {
+  return new Set(caller.permissions ?? caller.roles.flatMap((role) => ROLE_PERMISSIONS[role] ?? []));
+}
+
+/**
+ * Unit operators see their own unit's items only: a caller whose every role is UNIT_HANDLER.
+ * Anyone holding another role as well reads by region.
+ */
+export function ownUnitOnly(caller: Caller): boolean {
+  return caller.roles.length > 0 && caller.roles.every((role) => role === Role.UNIT_HANDLER);
 }
 
 const ISSUER = 'bizenv';
@@ -41,22 +95,24 @@ async function sign(claims: Record<string, unknown>, audience: string, ttl: stri
 }
 
 function callerFrom(payload: Record<string, unknown>): Caller {
-  const { sub, name, roles, region, unit } = payload;
+  const { sub, name, roles, region, unit, perms } = payload;
   if (typeof sub !== 'string' || typeof region !== 'string' || !Array.isArray(roles)) {
     throw new DomainError(ErrorCode.Unauthenticated, '登录凭证内容不完整');
   }
-  const known = new Set<string>(Object.values(Role));
+  const knownRoles = new Set<string>(Object.values(Role));
+  const knownPermissions = new Set<string>(Object.values(Permission));
   return {
     id: sub,
     name: typeof name === 'string' ? name : sub,
-    roles: roles.filter((role): role is Role => known.has(role)),
+    roles: roles.filter((role): role is Role => knownRoles.has(role)),
     regionCode: region,
     ...(typeof unit === 'string' ? { unitId: unit } : {}),
+    ...(Array.isArray(perms) ? { permissions: perms.filter((p): p is Permission => knownPermissions.has(p)) } : {}),
   };
 }
 
 function claimsOf(caller: Caller) {
-  return { sub: caller.id, name: caller.name, roles: caller.roles, region: caller.regionCode, unit: caller.unitId };
+  return { sub: caller.id, name: caller.name, roles: caller.roles, perms: [...permissionsOf(caller)], region: caller.regionCode, unit: caller.unitId };
 }
 
 export function signSessionToken(caller: Caller, secret: Uint8Array, ttl = '12h'): Promise<string> {
@@ -92,6 +148,27 @@ export async function verifyGatewayToken(token: string | undefined, secret: Uint
 export function requireCaller(caller: Caller | null): Caller {
   if (!caller) throw new DomainError(ErrorCode.Unauthenticated, '请先登录');
   return caller;
+}
+
+/** The caller must hold `permission` and, when a region is named, it must lie in their subtree. */
+export function requirePermission(caller: Caller | null, permission: Permission, regionCode?: string): Caller {
+  const known = regionCode === undefined ? requireCaller(caller) : requireRegion(caller, regionCode);
+  if (!permissionsOf(known).has(permission)) {
+    throw new DomainError(ErrorCode.Forbidden, '当前账号无权执行此操作', { permission });
+  }
+  return known;
+}
+
+/**
+ * Reading one item (complaint, task, demand): the permission, the item's region in scope, and
+ * for unit operators the item must be their unit's.
+ */
+export function requireItem(caller: Caller | null, permission: Permission, item: { regionCode: string; unitId?: string | null }): Caller {
+  const known = requirePermission(caller, permission, item.regionCode);
+  if (ownUnitOnly(known) && (!known.unitId || item.unitId !== known.unitId)) {
+    throw new DomainError(ErrorCode.Forbidden, '仅可查看本单位承办的事项');
+  }
+  return known;
 }
 
 /** The caller may see `regionCode` only if it lies in their subtree. */
