@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '@bizenv/common/config';
 import { DEMO_CITY_CODE } from '@bizenv/common/demo-city';
 import { createEventBus } from '@bizenv/common/event-bus';
 import { stableId } from '@bizenv/common/stable-id';
+import { demoApiKey } from '@bizenv/organization/api-key/demo-api-key';
 import { buildDashboardIfStale, DASHBOARD_DIST } from './build-dashboard.js';
 import { startSystem } from './system.js';
 
@@ -34,7 +35,11 @@ const lines = [
 if (!config.production) {
   const screen = { id: stableId('user:screen'), name: '指挥中心大屏', roles: [Role.SCREEN], regionCode: DEMO_CITY_CODE };
   const token = await signSessionToken(screen, config.authSecret, '30d');
-  lines.push(`指挥中心大屏:   ${base}/screen/?token=${token}`, `演示账号见 README（密码 Demo@2026）`);
+  lines.push(
+    `指挥中心大屏:   ${base}/screen/?token=${token}`,
+    `12345平台密钥:  X-API-Key: ${demoApiKey(config.authSecret)}`,
+    `演示账号见 README（密码 Demo@2026）`,
+  );
 }
 console.log(`\n优化营商环境指挥中心已启动\n${lines.map((l) => `  ${l}`).join('\n')}\n按 Ctrl-C 停止\n`);
 

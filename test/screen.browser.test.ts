@@ -70,7 +70,7 @@ describe.runIf(chromiumAvailable())('the big screen in headless Chromium', () =>
 
     await page.getByTestId('map-targets').locator('button[data-code="990102"]').click();
     await expect.poll(() => map.getAttribute('data-codes'), { timeout: 10_000 }).toBe('990102001,990102002,990102003,990102004,990102005');
-    const district = (await system.query('{ region(code: "990102") { complaintStats { overdue } } }', {}, screenToken)).data.region;
+    const district = (await system.query('{ region(code: "990102") { complaintStats { overdue } } }', {}, hotline)).data.region;
     await expect.poll(() => page.getByTestId('overdue-complaints').textContent()).toBe(String(district.complaintStats.overdue));
     expect(await page.getByTestId('breadcrumb').textContent()).toMatch(/江湾市.*临江区/);
     expect(new URL(page.url()).searchParams.get('region')).toBe('990102');

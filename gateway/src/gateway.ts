@@ -3,6 +3,8 @@ import { GATEWAY_AUTH_HEADER, signGatewayToken, type Caller } from '@bizenv/comm
 
 export interface GatewayContext {
   caller: Caller | null;
+  /** The TCP peer (never a forwarded-for header a client could forge): keys signed-out callers' limits. */
+  clientAddress?: string;
 }
 
 const SUBGRAPH_TIMEOUT_MS = 10_000;

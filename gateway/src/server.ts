@@ -1,16 +1,20 @@
 import { createServer } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { API_KEY_HEADER } from '@bizenv/common/api-key';
 import type { Caller } from '@bizenv/common/auth';
 import { CLOCK_ADVANCED, followTestClock } from '@bizenv/common/clock';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE, MAX_API_KEY_CACHE_SECONDS, type IdentityProviderConfig } from '@bizenv/common/config';
 import { maskError } from '@bizenv/common/errors';
 import type { EventBus } from '@bizenv/common/event-bus';
 import { graphqlHttpHandler } from '@bizenv/common/http';
 import { listen, type RunningServer } from '@bizenv/common/subgraph-server';
 import { GraphQLError, type ExecutionResult } from 'graphql';
-import { callerFromAuthorization } from './caller.js';
+import { ApiKeyVerifier, organizationApiKeyLookup } from './api-key-verifier.js';
+import { callerResolver } from './caller.js';
 import { createGateway, type GatewayContext } from './gateway.js';
 import { DispatchFeed } from './live/dispatch-feed.js';
+import { RequestLimits } from './limits/request-limits.js';
 import { LiveQueryHub } from './live/live-query-hub.js';
 import { serveSubscriptions, subscriptionSchema } from './live/subscription-server.js';
 import { staticFiles } from './static-files.js';
@@ -21,23 +25,32 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   internalSecret: Uint8Array;
   authSecret: Uint8Array;
+  /** A unified identity platform whose tokens are accepted besides our own session tokens. */
+  identityProvider?: IdentityProviderConfig;
+  /** How long a verified API key is trusted without asking again (default 30 s): the revocation delay. */
+  apiKeyCacheSeconds?: number;
   bus: EventBus;
   port: number;
   host: string;
   production: boolean;
+  /** Requests per caller per minute at this gateway process (default DEFAULT_RATE_LIMIT_PER_MINUTE). */
+  rateLimitPerMinute?: number;
   /** Folder of the built big screen, served at /screen/. */
   dashboardDir?: string;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const gateway = createGateway(options.supergraphSdl, options.subgraphUrls, options.internalSecret);
+  const limits = new RequestLimits({ production: options.production, requestsPerMinute: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: maskError,
     introspection: !options.production,
     hideSchemaDetailsFromClientErrors: options.production,
+    // A cache, not an allow-list: off, so every request carries the document the limits check.
+    persistedQueries: false,
     stopOnTerminationSignals: false,
-    plugins: options.production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    plugins: [limits.plugin(), ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
     validationRules: options.production ? [noTestClock] : [],
   });
   const apiSchema = new Promise<Parameters<typeof subscriptionSchema>[0]>((resolve) => {
@@ -69,9 +82,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   });
   const stopResync = options.bus.onResync(() => hub.refreshAll());
 
-  const handleGraphql = graphqlHttpHandler(apollo, async (req) => ({
-    caller: await callerFromAuthorization(req.headers.authorization, options.authSecret),
-  }));
+  const resolveCaller = callerResolver({
+    authSecret: options.authSecret,
+    identityProvider: options.identityProvider,
+    apiKeys: new ApiKeyVerifier(
+      organizationApiKeyLookup(options.subgraphUrls.organization, options.internalSecret),
+      options.apiKeyCacheSeconds ?? MAX_API_KEY_CACHE_SECONDS,
+    ),
+  });
+  const handleGraphql = graphqlHttpHandler(
+    apollo,
+    limits.httpContext(apiSchema, async (req) => ({
+      caller: await resolveCaller({ authorization: req.headers.authorization, apiKey: req.headers[API_KEY_HEADER] }),
+    })),
+  );
   const serveScreen = options.dashboardDir ? staticFiles(options.dashboardDir, '/screen/') : undefined;
   const http = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -81,7 +105,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     if (serveScreen?.(req, res)) return;
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('未找到');
   });
-  const subscriptions = serveSubscriptions({ http, schema: subscriptionSchema(await apiSchema), hub, feed, authSecret: options.authSecret });
+  const subscriptions = serveSubscriptions({ http, schema: subscriptionSchema(await apiSchema), hub, feed, resolveCaller, limits });
   const port = await listen(http, options.port, options.host);
   return {
     port,

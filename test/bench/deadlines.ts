@@ -62,7 +62,8 @@ const overdueEvents: { id: string; occurredAt: number; publishedAt: number }[] =
 system.bus.subscribe((e) => {
   if (e.topic === 'complaint.overdue') overdueEvents.push({ id: String(e.payload.id), occurredAt: Date.parse(e.occurredAt), publishedAt: Number(e.position!.split('-')[0]) });
 });
-const client = system.subscribe(await system.login('screen'));
+// not the screen account: a screen token runs only the screen's own documents
+const client = system.subscribe(await system.login('city.leader'));
 const frames: { at: number; overdue: number }[] = [];
 client.subscribe(
   { query: 'subscription { regionStats(code: "990100") { complaintStats { overdue } } }' },

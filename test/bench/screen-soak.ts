@@ -48,7 +48,8 @@ const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0).padStart(4)}
 const log = (line: string) => console.log(`[${elapsed()}] ${line}`);
 
 if (!values.dashboard) buildDashboardIfStale();
-const system = await startTestSystem({ name: 'embedded', dispose: async () => {} }, { dashboardDir: values.dashboard ?? DASHBOARD_DIST });
+// The changes come from one account at RATE a second: lift the per-caller limit.
+const system = await startTestSystem({ name: 'embedded', dispose: async () => {} }, { dashboardDir: values.dashboard ?? DASHBOARD_DIST, rateLimitPerMinute: 1_000_000 });
 const browser = await launchChromium();
 const hotline = await system.login('hotline');
 const screenToken = await system.login('screen');

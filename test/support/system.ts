@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '@bizenv/common/config';
+import { loadConfig, type Config } from '@bizenv/common/config';
 import { InProcessEventBus, type EventBus } from '@bizenv/common/event-bus';
 import type { DatabaseTarget } from '@bizenv/common/testing';
 import { startGateway } from '@bizenv/gateway/server';
@@ -11,11 +11,13 @@ import WebSocket from 'ws';
 import { readSupergraph, startSystem, type RunningSystem } from '../../scripts/system.js';
 
 export interface TestSystem extends RunningSystem {
+  config: Config;
   bus: EventBus;
-  /** POST to the gateway, optionally as a signed-in user. */
-  query(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: any; errors?: any[] }>;
+  /** POST to the gateway, optionally as a signed-in user (a session token) or with these headers. */
+  query(query: string, variables?: Record<string, unknown>, auth?: string | Record<string, string>): Promise<{ data?: any; errors?: any[]; status: number }>;
   login(username: string): Promise<string>;
-  subscribe(token: string | undefined): Client;
+  /** A graphql-ws client with a session token, or with these connection parameters. */
+  subscribe(auth: string | Record<string, unknown> | undefined): Client;
   /** Stops the gateway as in an outage: its subscribers' sockets close; the subgraphs keep running. */
   stopGateway(): Promise<void>;
   /** Starts a gateway again with the same options on the same port, so clients find it where it was. */
@@ -23,7 +25,10 @@ export interface TestSystem extends RunningSystem {
 }
 
 /** The whole system on free ports, seeded with the demo city unless in production mode. */
-export async function startTestSystem(target: DatabaseTarget, options: { dashboardDir?: string; production?: boolean } = {}): Promise<TestSystem> {
+export async function startTestSystem(
+  target: DatabaseTarget,
+  options: { dashboardDir?: string; production?: boolean; rateLimitPerMinute?: number; env?: Record<string, string> } = {},
+): Promise<TestSystem> {
   const config = loadConfig({
     NODE_ENV: options.production ? 'production' : 'test',
     DATABASE_URL: target.databaseUrl ?? '',
@@ -35,6 +40,9 @@ export async function startTestSystem(target: DatabaseTarget, options: { dashboa
     TASKS_PORT: '0',
     COMPLAINTS_PORT: '0',
     ENTERPRISE_SERVICE_PORT: '0',
+    RATE_LIMIT_PER_MINUTE: options.rateLimitPerMinute ? String(options.rateLimitPerMinute) : '',
+    // e.g. the identity platform (IDP_*) or API_KEY_CACHE_SECONDS
+    ...options.env,
   });
   const bus = new InProcessEventBus();
   const system = await startSystem(config, { bus, seed: !config.production, dashboardDir: options.dashboardDir });
@@ -43,16 +51,17 @@ export async function startTestSystem(target: DatabaseTarget, options: { dashboa
   // whole system still stops with one call (and a stopped gateway is not stopped twice)
   const gateway = system.gateway;
   let gatewayRunning = true;
-  const query: TestSystem['query'] = async (document, variables = {}, token) => {
+  const query: TestSystem['query'] = async (document, variables = {}, auth) => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(typeof auth === 'string' ? { authorization: `Bearer ${auth}` } : auth) },
       body: JSON.stringify({ query: document, variables }),
     });
-    return response.json();
+    return { ...(await response.json()), status: response.status };
   };
   return {
     ...system,
+    config,
     bus,
     query,
     async login(username) {
@@ -60,13 +69,13 @@ export async function startTestSystem(target: DatabaseTarget, options: { dashboa
       if (!result.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(result.errors)}`);
       return result.data.login.token;
     },
-    subscribe(token) {
+    subscribe(auth) {
       return createClient({
         url: url.replace(/^http/, 'ws'),
         webSocketImpl: WebSocket,
         retryAttempts: 0,
         lazy: true,
-        connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+        connectionParams: typeof auth === 'string' ? { authorization: `Bearer ${auth}` } : (auth ?? {}),
       });
     },
     async stopGateway() {
@@ -83,10 +92,13 @@ export async function startTestSystem(target: DatabaseTarget, options: { dashboa
         subgraphUrls: Object.fromEntries(system.subgraphs.map((s) => [s.name, s.url])),
         internalSecret: config.internalSecret,
         authSecret: config.authSecret,
+        identityProvider: config.identityProvider,
+        apiKeyCacheSeconds: config.apiKeyCacheSeconds,
         bus,
         port: gateway.port,
         host: config.host,
         production: config.production,
+        rateLimitPerMinute: config.rateLimitPerMinute,
         dashboardDir: options.dashboardDir,
       });
       gateway.stop = restarted.stop;

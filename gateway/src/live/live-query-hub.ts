@@ -1,4 +1,4 @@
-import type { Caller } from '@bizenv/common/auth';
+import { permissionsOf, type Caller } from '@bizenv/common/auth';
 import type { DomainEvent } from '@bizenv/common/event-bus';
 import { isWithin } from '@bizenv/common/region-code';
 import { GraphQLError, print, type ExecutionResult } from 'graphql';
@@ -26,11 +26,11 @@ interface SharedQuery {
 }
 
 /**
- * What decides a caller's view: roles, region subtree and unit. Subgraphs filter by these only
- * (never by the person), so callers with the same scope may share one computed result.
+ * What decides a caller's view: roles, permissions, region subtree and unit. Subgraphs filter by
+ * these only (never by the person), so callers with the same scope may share one computed result.
  */
 function scopeOf(caller: Caller | null) {
-  return caller ? [[...caller.roles].sort(), caller.regionCode, caller.unitId ?? null] : null;
+  return caller ? [[...caller.roles].sort(), [...permissionsOf(caller)].sort(), caller.regionCode, caller.unitId ?? null] : null;
 }
 
 /**

@@ -50,9 +50,17 @@ export function rootFieldOf(document: DocumentNode, operationName: string | null
   return { name: field.name.value, field, args };
 }
 
-const ROOTS: Record<string, { queryField: string; regionArgument: string }> = {
-  regionStats: { queryField: 'region', regionArgument: 'code' },
-};
+/** The argument naming the region each subscription watches. */
+const REGION_ARGUMENTS: Record<string, string> = { regionStats: 'code', dispatchEvents: 'regionCode' };
+
+/** The region a subscription's root field watches, or null when it names none. */
+export function subscribedRegion(root: { name: string; args: Record<string, unknown> }): string | null {
+  const value = REGION_ARGUMENTS[root.name] ? root.args[REGION_ARGUMENTS[root.name]] : undefined;
+  return typeof value === 'string' ? value : null;
+}
+
+/** Subscriptions served by re-running a query field. */
+const QUERY_FIELDS: Record<string, string> = { regionStats: 'region' };
 
 export interface LiveQuery {
   query: DocumentNode;
@@ -64,17 +72,16 @@ export interface LiveQuery {
 export function toLiveQuery(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): LiveQuery {
   const operation = operationOf(document, operationName);
   const root = rootFieldOf(document, operationName, variables);
-  if (!operation || operation.operation !== 'subscription' || !root || !ROOTS[root.name]) {
+  if (!operation || operation.operation !== 'subscription' || !root || !QUERY_FIELDS[root.name]) {
     throw new DomainError(ErrorCode.BadUserInput, '不支持的订阅');
   }
   const { field } = root;
-  const { queryField: queryFieldName, regionArgument } = ROOTS[root.name];
-  const regionCode = root.args[regionArgument];
-  if (typeof regionCode !== 'string') throw new DomainError(ErrorCode.BadUserInput, '缺少区域代码');
+  const regionCode = subscribedRegion(root);
+  if (regionCode === null) throw new DomainError(ErrorCode.BadUserInput, '缺少区域代码');
   const queryField: FieldNode = {
     ...field,
     alias: field.alias ?? { kind: Kind.NAME, value: field.name.value },
-    name: { kind: Kind.NAME, value: queryFieldName },
+    name: { kind: Kind.NAME, value: QUERY_FIELDS[root.name] },
   };
   const queryOperation: OperationDefinitionNode = {
     ...operation,

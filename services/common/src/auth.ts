@@ -78,7 +78,8 @@ export function ownUnitOnly(caller: Caller): boolean {
   return caller.roles.length > 0 && caller.roles.every((role) => role === Role.UNIT_HANDLER);
 }
 
-const ISSUER = 'bizenv';
+/** `iss` of every token we sign (sessions, and the gateway's calls to subgraphs). */
+export const ISSUER = 'bizenv';
 const SESSION_AUDIENCE = 'bizenv-gateway';
 const SUBGRAPH_AUDIENCE = 'bizenv-subgraph';
 /** Header the gateway puts on every subgraph request. */
@@ -119,6 +120,9 @@ export function signSessionToken(caller: Caller, secret: Uint8Array, ttl = '12h'
   return sign(claimsOf(caller), SESSION_AUDIENCE, ttl, secret);
 }
 
+/** What every refused token is told: expired, forged or of an unknown issuer alike. */
+export const INVALID_TOKEN = '登录凭证无效或已过期，请重新登录';
+
 /** Verifies a session token; only HS256 with our key is accepted (no `alg: none`). */
 export async function verifySessionToken(token: string, secret: Uint8Array): Promise<Caller> {
   try {
@@ -126,7 +130,7 @@ export async function verifySessionToken(token: string, secret: Uint8Array): Pro
     return callerFrom(payload);
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    throw new DomainError(ErrorCode.Unauthenticated, '登录凭证无效或已过期，请重新登录');
+    throw new DomainError(ErrorCode.Unauthenticated, INVALID_TOKEN);
   }
 }
 
@@ -152,9 +156,18 @@ export function requireCaller(caller: Caller | null): Caller {
 
 /** The caller must hold `permission` and, when a region is named, it must lie in their subtree. */
 export function requirePermission(caller: Caller | null, permission: Permission, regionCode?: string): Caller {
+  return requireAnyPermission(caller, [permission], regionCode);
+}
+
+/**
+ * `requirePermission` for what either of several permissions allows, e.g. region names that
+ * both an organisation reader and a wall screen (statistics only) need.
+ */
+export function requireAnyPermission(caller: Caller | null, permissions: readonly Permission[], regionCode?: string): Caller {
   const known = regionCode === undefined ? requireCaller(caller) : requireRegion(caller, regionCode);
-  if (!permissionsOf(known).has(permission)) {
-    throw new DomainError(ErrorCode.Forbidden, '当前账号无权执行此操作', { permission });
+  const held = permissionsOf(known);
+  if (!permissions.some((permission) => held.has(permission))) {
+    throw new DomainError(ErrorCode.Forbidden, '当前账号无权执行此操作', { permission: permissions.join('|') });
   }
   return known;
 }
@@ -171,27 +184,30 @@ export function requireItem(caller: Caller | null, permission: Permission, item:
   return known;
 }
 
+/** What a list may hold: one region subtree and, for unit operators, their own unit's items. */
+export interface ListScope {
+  regionCode: string;
+  unitId?: string;
+}
+
+/**
+ * The scope of a list (the same rule as `requireItem`, for many items): the permission, the
+ * asked region (which must lie in the caller's subtree) or else the caller's own, and for unit
+ * operators their unit. Totals counted within it never include what the caller may not see.
+ */
+export function requireListScope(caller: Caller | null, permission: Permission, regionCode?: string | null): ListScope {
+  const region = regionCode ?? requireCaller(caller).regionCode;
+  const known = requirePermission(caller, permission, region);
+  if (!ownUnitOnly(known)) return { regionCode: region };
+  if (!known.unitId) throw new DomainError(ErrorCode.Forbidden, '仅可查看本单位承办的事项');
+  return { regionCode: region, unitId: known.unitId };
+}
+
 /** The caller may see `regionCode` only if it lies in their subtree. */
 export function requireRegion(caller: Caller | null, regionCode: string): Caller {
   const known = requireCaller(caller);
   if (!isWithin(regionCode, known.regionCode)) {
     throw new DomainError(ErrorCode.Forbidden, '无权查看该区域的数据', { regionCode });
   }
-  return known;
-}
-
-/** The caller must hold one of `roles` (administrators always qualify) within `regionCode`. */
-export function requireRole(caller: Caller | null, regionCode: string, ...roles: Role[]): Caller {
-  const known = requireRegion(caller, regionCode);
-  if (!known.roles.some((role) => role === Role.ADMIN || roles.includes(role))) {
-    throw new DomainError(ErrorCode.Forbidden, '当前账号无权执行此操作');
-  }
-  return known;
-}
-
-/** System administration (the test clock, later accounts): administrators only. */
-export function requireAdmin(caller: Caller | null): Caller {
-  const known = requireCaller(caller);
-  if (!known.roles.includes(Role.ADMIN)) throw new DomainError(ErrorCode.Forbidden, '仅系统管理员可执行此操作');
   return known;
 }

@@ -61,11 +61,15 @@ export function connectionOf<T extends object>(node: ClassType<T>, name: string)
   return ConnectionType;
 }
 
-/** One column of the sort order: the SQL expression and the entity property it reads. */
+/** One column of the sort order: the SQL expression, the entity property it reads, its direction. */
 export interface SortKey<T> {
   column: string;
   property: keyof T & string;
+  /** Ascending unless given: newest first is `DESC` on a time column. */
+  direction?: 'ASC' | 'DESC';
 }
+
+type CursorValue = string | number | Date;
 
 function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
@@ -75,16 +79,26 @@ function pageSize(first: number | null | undefined): number {
   return first;
 }
 
+// A time is kept as `{ t: ISO }`, so that it goes back to the database as a time, not as text
+// (SQLite stores "2026-01-01 00:00:00.000", which an ISO string does not compare equal to).
 function encodeCursor(values: unknown[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
+  return Buffer.from(JSON.stringify(values.map((v) => (v instanceof Date ? { t: v.toISOString() } : v)))).toString('base64url');
 }
 
-function decodeCursor(cursor: string, length: number): (string | number)[] {
+function decodeValue(value: unknown): CursorValue | undefined {
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if (value && typeof value === 'object' && typeof (value as { t?: unknown }).t === 'string') {
+    const time = new Date((value as { t: string }).t);
+    if (!Number.isNaN(time.getTime())) return time;
+  }
+  return undefined;
+}
+
+function decodeCursor(cursor: string, length: number): CursorValue[] {
   try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
-      return values;
-    }
+    const raw: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const values = Array.isArray(raw) ? raw.map(decodeValue) : [];
+    if (values.length === length && values.every((v) => v !== undefined)) return values as CursorValue[];
   } catch {
     // fall through: any undecodable cursor gets the same answer
   }
@@ -92,14 +106,15 @@ function decodeCursor(cursor: string, length: number): (string | number)[] {
 }
 
 /**
- * Keyset pagination of an already filtered query, ordered by `order` ascending; the last key
- * must be unique (an id or a code) so every row has one place. `totalCount` counts the filter.
+ * Keyset pagination of an already filtered query, ordered by `order` (each key ascending unless
+ * it says `DESC`); the last key must be unique (an id or a code) so every row has one place.
+ * `totalCount` counts the filter.
  */
 export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, order: SortKey<T>[], args: PageArgs): Promise<Page<T>> {
   const size = pageSize(args.first);
   const totalCount = await query.clone().getCount();
   const page = query.clone();
-  order.forEach((key, index) => (index === 0 ? page.orderBy(key.column, 'ASC') : page.addOrderBy(key.column, 'ASC')));
+  order.forEach((key, index) => (index === 0 ? page.orderBy(key.column, key.direction ?? 'ASC') : page.addOrderBy(key.column, key.direction ?? 'ASC')));
   if (args.after) {
     const values = decodeCursor(args.after, order.length);
     // (a, b, c) > (x, y, z) spelled out, since row-value comparison is not portable
@@ -109,7 +124,7 @@ export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilde
           outer.orWhere(
             new Brackets((inner) => {
               for (let j = 0; j < index; j++) inner.andWhere(`${order[j].column} = :cursor${j}`);
-              inner.andWhere(`${order[index].column} > :cursor${index}`);
+              inner.andWhere(`${order[index].column} ${order[index].direction === 'DESC' ? '<' : '>'} :cursor${index}`);
             }),
           );
         });

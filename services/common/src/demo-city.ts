@@ -14,6 +14,8 @@ export interface DemoUnit {
   name: string;
   regionCode: string;
   kind: 'CITY_DEPARTMENT' | 'DISTRICT_DEPARTMENT' | 'TOWN' | 'STATIONED' | 'UTILITY';
+  /** 第一类 (the plan's responsible units) or 第二类 (other and stationed units); none for the office running the campaign. */
+  category: 'FIRST' | 'SECOND' | null;
 }
 
 export const DEMO_CITY_CODE = '990100';
@@ -41,24 +43,24 @@ export const DEMO_REGIONS: DemoRegion[] = [
 ];
 
 const cityDepartments = [
-  ['city-drc', '市发展和改革委员会'],
-  ['city-gov-data', '市政务服务数据管理局'],
-  ['city-market', '市市场监督管理局'],
-  ['city-housing', '市住房和城乡建设局'],
-  ['city-land', '市自然资源局'],
-  ['city-commerce', '市商务局'],
-  ['city-finance', '市财政局'],
-  ['city-justice', '市司法局'],
-  ['city-public-security', '市公安局'],
-  ['city-sme', '市中小企业服务局'],
-  ['city-bizenv-office', '市优化营商环境工作领导小组办公室'],
-  ['city-discipline', '市纪委监委'],
+  ['city-drc', '市发展和改革委员会', 'FIRST'],
+  ['city-gov-data', '市政务服务数据管理局', 'FIRST'],
+  ['city-market', '市市场监督管理局', 'FIRST'],
+  ['city-housing', '市住房和城乡建设局', 'FIRST'],
+  ['city-land', '市自然资源局', 'FIRST'],
+  ['city-commerce', '市商务局', 'FIRST'],
+  ['city-finance', '市财政局', 'FIRST'],
+  ['city-justice', '市司法局', 'FIRST'],
+  ['city-public-security', '市公安局', 'FIRST'],
+  ['city-sme', '市中小企业服务局', 'FIRST'],
+  ['city-bizenv-office', '市优化营商环境工作领导小组办公室', null],
+  ['city-discipline', '市纪委监委', 'SECOND'],
 ] as const;
 
 export const DEMO_UNITS: DemoUnit[] = [
-  ...cityDepartments.map(([key, name]) => ({ key, name, regionCode: DEMO_CITY_CODE, kind: 'CITY_DEPARTMENT' as const })),
-  { key: 'city-tax', name: '国家税务总局江湾市税务局', regionCode: DEMO_CITY_CODE, kind: 'STATIONED' },
-  { key: 'city-power', name: '江湾供电公司', regionCode: DEMO_CITY_CODE, kind: 'UTILITY' },
+  ...cityDepartments.map(([key, name, category]) => ({ key, name, regionCode: DEMO_CITY_CODE, kind: 'CITY_DEPARTMENT' as const, category })),
+  { key: 'city-tax', name: '国家税务总局江湾市税务局', regionCode: DEMO_CITY_CODE, kind: 'STATIONED', category: 'SECOND' },
+  { key: 'city-power', name: '江湾供电公司', regionCode: DEMO_CITY_CODE, kind: 'UTILITY', category: 'SECOND' },
   ...districts.flatMap(([code, name]) =>
     [
       ['gov-data', '政务服务数据管理局'],
@@ -69,6 +71,7 @@ export const DEMO_UNITS: DemoUnit[] = [
       name: `${name}${department}`,
       regionCode: code,
       kind: 'DISTRICT_DEPARTMENT' as const,
+      category: 'FIRST' as const,
     })),
   ),
 ];

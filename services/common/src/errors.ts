@@ -9,6 +9,12 @@ export enum ErrorCode {
   Conflict = 'CONFLICT',
   InvalidTransition = 'INVALID_TRANSITION',
   InvalidCreditCode = 'INVALID_CREDIT_CODE',
+  /** The document is too long, too deep, too costly, or has too many aliases or directives. */
+  QueryTooComplex = 'QUERY_TOO_COMPLEX',
+  /** Too many requests from one caller (or, signed out, one address); `retryAfter` says when to try again. */
+  RateLimited = 'RATE_LIMITED',
+  /** The request body exceeds the size the server reads. */
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -20,7 +26,8 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
 export class DomainError extends GraphQLError {
   constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
     const status = HTTP_STATUS[code];
-    super(message, { extensions: { code, ...details, ...(status ? { http: { status } } : {}) } });
+    // `code` last: a detail of the same name (a region's code) must not replace the error code
+    super(message, { extensions: { ...details, code, ...(status ? { http: { status } } : {}) } });
   }
 }
 

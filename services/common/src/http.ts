@@ -2,19 +2,27 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { DomainError, ErrorCode } from './errors.js';
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/** The largest request body read (and the largest WebSocket message accepted). */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
+const tooLarge = () => new DomainError(ErrorCode.PayloadTooLarge, `请求体超过 ${MAX_BODY_BYTES / 1024 / 1024} MiB 上限`);
+
+/**
+ * The body, up to MAX_BODY_BYTES. A longer one is refused as soon as that is known (its
+ * Content-Length, or the bytes received so far) and nothing more of it is kept.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return reject(tooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new DomainError(ErrorCode.BadUserInput, '请求体过大'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      req.off('data', onData);
+      reject(tooLarge());
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -27,11 +35,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 /**
  * Serves one Apollo Server over plain node:http, so the gateway can share its server with the
- * WebSocket endpoint and static files. `context` may throw a DomainError to refuse the request.
+ * WebSocket endpoint and static files. `context` sees the request and its parsed body (before
+ * Apollo parses the document) and may throw a GraphQLError to refuse the request; its
+ * `extensions.http` sets the status and headers.
  */
 export function graphqlHttpHandler<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
-  context: (req: IncomingMessage) => Promise<TContext>,
+  context: (req: IncomingMessage, body: unknown) => Promise<TContext>,
 ) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     let body: unknown;
@@ -39,8 +49,12 @@ export function graphqlHttpHandler<TContext extends BaseContext>(
       const raw = req.method === 'POST' ? await readBody(req) : '';
       body = raw && /json/.test(req.headers['content-type'] ?? '') ? JSON.parse(raw) : raw;
     } catch (error) {
-      const message = error instanceof DomainError ? error.message : '请求体不是有效的 JSON';
-      return sendJson(res, error instanceof DomainError ? 413 : 400, { errors: [{ message, extensions: { code: ErrorCode.BadUserInput } }] });
+      if (error instanceof DomainError) {
+        // The rest of the body is not read: the connection closes after this answer.
+        res.setHeader('connection', 'close');
+        return sendJson(res, 413, { errors: [{ message: error.message, extensions: error.extensions }] });
+      }
+      return sendJson(res, 400, { errors: [{ message: '请求体不是有效的 JSON', extensions: { code: ErrorCode.BadUserInput } }] });
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -49,7 +63,7 @@ export function graphqlHttpHandler<TContext extends BaseContext>(
     const url = new URL(req.url ?? '/', 'http://localhost');
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => context(req),
+      context: () => context(req, body),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRegionCode, isWithin, subtreePrefix } from './region-code.js';
+import { isRegionCode, isWithin, onOneBranch, subtreePrefix } from './region-code.js';
 
 describe('region codes', () => {
   it('derives the subtree prefix from the level encoded in the code', () => {
@@ -20,6 +20,14 @@ describe('region codes', () => {
   it('never places a malformed code inside a region, however it starts', () => {
     for (const code of ['9901020000', '99010200', '99010200100', '', '990102%']) expect(isWithin(code, '990102')).toBe(false);
     expect(isWithin('990102001', '99010')).toBe(false);
+  });
+
+  it('puts a region on one branch with its ancestors and descendants, not with its neighbours', () => {
+    expect(onOneBranch('990100', '990102001')).toBe(true);
+    expect(onOneBranch('990102001', '990100')).toBe(true);
+    expect(onOneBranch('990102', '990102')).toBe(true);
+    expect(onOneBranch('990102', '990103')).toBe(false);
+    expect(onOneBranch('990102001', '990103')).toBe(false);
   });
 
   it('accepts six- and nine-digit codes only', () => {

@@ -23,3 +23,8 @@ export function subtreePrefix(code: string): string {
 export function isWithin(code: string, ancestor: string): boolean {
   return isRegionCode(code) && isRegionCode(ancestor) && code.startsWith(subtreePrefix(ancestor));
 }
+
+/** True when one region contains the other: they lie on one branch (a city and its district, not two districts). */
+export function onOneBranch(a: string, b: string): boolean {
+  return isWithin(a, b) || isWithin(b, a);
+}

@@ -42,10 +42,11 @@ export interface RunningSubgraph<TDeps> extends RunningServer {
   deps: TDeps;
 }
 
-export async function runSubgraph<TDeps extends object>(
-  definition: SubgraphDefinition<TDeps>,
-  runtime: SubgraphRuntime,
-): Promise<RunningSubgraph<TDeps>> {
+/** A subgraph's own database, connected and migrated; also for scripts that work on it directly. */
+export function openSubgraphDatabase(
+  definition: Pick<SubgraphDefinition<object>, 'name' | 'entities' | 'migrations'>,
+  runtime: Pick<SubgraphRuntime, 'databaseUrl' | 'dataDir'>,
+): Promise<DataSource> {
   const options = {
     service: definition.name,
     databaseUrl: runtime.databaseUrl,
@@ -53,7 +54,14 @@ export async function runSubgraph<TDeps extends object>(
     entities: [...definition.entities, OutboxEvent],
     migrations: definition.migrations,
   };
-  const dataSource = await openDataSource(createDataSource(options), options);
+  return openDataSource(createDataSource(options), options);
+}
+
+export async function runSubgraph<TDeps extends object>(
+  definition: SubgraphDefinition<TDeps>,
+  runtime: SubgraphRuntime,
+): Promise<RunningSubgraph<TDeps>> {
+  const dataSource = await openSubgraphDatabase(definition, runtime);
   const outbox = new Outbox(dataSource, definition.name, runtime.bus);
   const deps = definition.createDeps(dataSource, outbox);
   if (runtime.seed) await definition.seed?.(dataSource, deps);

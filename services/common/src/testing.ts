@@ -89,11 +89,11 @@ export function testStream(): string {
 
 export const TEST_SECRET = new TextEncoder().encode(randomBytes(32).toString('hex'));
 
-/** Calls a subgraph directly, signed as the gateway would sign for `caller`. */
-export async function callSubgraph(url: string, caller: Caller | null, query: string, variables: Record<string, unknown> = {}) {
+/** Calls a subgraph directly, signed as the gateway would sign for `caller` (with `secret`, the test key unless given). */
+export async function callSubgraph(url: string, caller: Caller | null, query: string, variables: Record<string, unknown> = {}, secret: Uint8Array = TEST_SECRET) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-gateway-auth': await signGatewayToken(caller, TEST_SECRET) },
+    headers: { 'content-type': 'application/json', 'x-gateway-auth': await signGatewayToken(caller, secret) },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -119,4 +119,39 @@ export async function eventually<T>(check: () => T | Promise<T>, ms = 5000): Pro
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`condition not met within ${ms} ms`);
+}
+
+interface ConnectionPage<T> {
+  edges: { node: T }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+
+/**
+ * Every node of a paginated list, following `endCursor` from the first page to the last. Each
+ * page must report the same `totalCount`, and the nodes must add up to it.
+ */
+export async function allPages<T>(fetchPage: (after: string | null) => Promise<ConnectionPage<T>>): Promise<{ nodes: T[]; totalCount: number }> {
+  const nodes: T[] = [];
+  const first = await fetchPage(null);
+  for (let page = first; ; page = await fetchPage(page.pageInfo.endCursor)) {
+    if (page.totalCount !== first.totalCount) throw new Error(`totalCount changed between pages: ${first.totalCount} → ${page.totalCount}`);
+    nodes.push(...page.edges.map((edge) => edge.node));
+    if (!page.pageInfo.hasNextPage) break;
+  }
+  if (nodes.length !== first.totalCount) throw new Error(`pages held ${nodes.length} items, totalCount says ${first.totalCount}`);
+  return { nodes, totalCount: first.totalCount };
+}
+
+/**
+ * Reads at a moment when none of `dueTimes` passes (ms since the epoch), retrying otherwise, so
+ * that rows read straight from the database give one expected "overdue" for the whole read.
+ */
+export async function readSteadily<T>(dueTimes: number[], read: () => Promise<T>): Promise<{ at: number; value: T }> {
+  for (;;) {
+    const at = Date.now();
+    const value = await read();
+    const end = Date.now();
+    if (!dueTimes.some((due) => due >= at && due <= end)) return { at, value };
+  }
 }

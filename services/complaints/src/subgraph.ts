@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { buildFederatedSchema } from '@bizenv/common/schema';
 import type { SubgraphDefinition } from '@bizenv/common/subgraph';
+import { resolveComplaintReference } from './complaint/complaint.reference.js';
 import { ComplaintResolver } from './complaint/complaint.resolver.js';
 import { ComplaintTimelineResolver } from './complaint/complaint-timeline.resolver.js';
 import { ComplaintTimelineEntry } from './complaint/complaint-timeline-entry.entity.js';
@@ -9,6 +10,7 @@ import { ComplaintService } from './complaint/complaint.service.js';
 import { Initial1763900000000 } from './migrations/1763900000000-initial.js';
 import { ComplaintTally1763900000001 } from './migrations/1763900000001-complaint-tally.js';
 import { ComplaintEventLog1763900000002 } from './migrations/1763900000002-complaint-event-log.js';
+import { ComplaintListIndexes1763900000003 } from './migrations/1763900000003-complaint-list-indexes.js';
 import { resolveRegionReference } from './region/region.reference.js';
 import { RegionComplaintsResolver } from './region/region.resolver.js';
 import { seedComplaints } from './seed.js';
@@ -16,7 +18,7 @@ import { seedComplaints } from './seed.js';
 export function buildComplaintsSchema() {
   return buildFederatedSchema(
     { resolvers: [ComplaintResolver, ComplaintTimelineResolver, RegionComplaintsResolver] },
-    { Region: { __resolveReference: resolveRegionReference } },
+    { Region: { __resolveReference: resolveRegionReference }, Complaint: { __resolveReference: resolveComplaintReference } },
   );
 }
 
@@ -24,7 +26,7 @@ export function complaintsSubgraph(): SubgraphDefinition<{ complaints: Complaint
   return {
     name: 'complaints',
     entities: [Complaint, ComplaintTimelineEntry],
-    migrations: [Initial1763900000000, ComplaintTally1763900000001, ComplaintEventLog1763900000002],
+    migrations: [Initial1763900000000, ComplaintTally1763900000001, ComplaintEventLog1763900000002, ComplaintListIndexes1763900000003],
     buildSchema: buildComplaintsSchema,
     createDeps: (dataSource, outbox) => ({ complaints: new ComplaintService(dataSource, outbox) }),
     deadlines: (deps) => [deps.complaints.deadlines],

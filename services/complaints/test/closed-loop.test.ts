@@ -1,4 +1,4 @@
-import { Role, type Caller } from '@bizenv/common/auth';
+import { Permission, Role, type Caller } from '@bizenv/common/auth';
 import { DispatchStatus } from '@bizenv/common/closed-loop';
 import type { DomainEvent } from '@bizenv/common/event-bus';
 import { OutboxEvent } from '@bizenv/common/outbox-event.entity';
@@ -6,7 +6,8 @@ import type { RunningSubgraph } from '@bizenv/common/subgraph';
 import { callSubgraph, type DatabaseTarget, databaseTargets, eventually, startTestSubgraph } from '@bizenv/common/testing';
 import { Like } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Channel, ComplaintCategory } from '../src/complaint/complaint-enums.js';
+import { Channel, ComplaintAction, ComplaintCategory } from '../src/complaint/complaint-enums.js';
+import { COMPLAINT_TRANSITIONS } from '../src/complaint/complaint-transitions.js';
 import { ComplaintTimelineEntry } from '../src/complaint/complaint-timeline-entry.entity.js';
 import { Complaint } from '../src/complaint/complaint.entity.js';
 import { complaintsSubgraph } from '../src/subgraph.js';
@@ -240,12 +241,28 @@ describe.each(await databaseTargets())('complaint closed loop on $name', ({ crea
     await refused(handlerB, { id, action: 'REPLY', expectedVersion: version, reply: '越权答复' }, 'FORBIDDEN');
     version = await step(handlerA, { id, action: 'REPLY', expectedVersion: version, reply: '已答复' }, DispatchStatus.REPLIED);
     version = await step(hotline, { id, action: 'CLOSE', expectedVersion: version, satisfaction: 'SATISFIED' }, DispatchStatus.CLOSED);
-    for (const action of ['DISPATCH', 'ACCEPT', 'RETURN', 'REPLY', 'CLOSE', 'REDO', 'REJECT']) {
-      const fields = { DISPATCH: { unitId: UNIT_B }, RETURN: { reason: '理由' }, REPLY: { reply: '答复' }, CLOSE: { satisfaction: 'SATISFIED' }, REDO: { reason: '理由' }, REJECT: { reason: '理由' } }[action] ?? {};
-      const admin: Caller = { id: 'admin', name: '管理员', roles: [Role.ADMIN], regionCode: '990100' };
-      await refused(admin, { id, action, expectedVersion: version, ...fields }, 'INVALID_TRANSITION');
+    // Nothing leads out of CLOSED, even for whoever may take the action: the hotline, or the unit that handled it.
+    for (const action of Object.values(ComplaintAction)) {
+      const fields = { DISPATCH: { unitId: UNIT_B }, RETURN: { reason: '理由' }, REPLY: { reply: '答复' }, CLOSE: { satisfaction: 'SATISFIED' }, REDO: { reason: '理由' }, REJECT: { reason: '理由' } }[action as string] ?? {};
+      const actor = COMPLAINT_TRANSITIONS[action].ownUnit ? handlerA : hotline;
+      await refused(actor, { id, action, expectedVersion: version, ...fields }, 'INVALID_TRANSITION');
     }
     expect((await get(id)).timeline).toHaveLength(5);
+    await expectTallyExact();
+  });
+
+  it('decides by permission, not by role: a unit system’s key handles its own unit’s complaints and steers none', async () => {
+    const unitKey: Caller = { id: 'key-a', name: 'A单位办公系统', roles: [Role.INTEGRATOR], regionCode: '990100', unitId: UNIT_A, permissions: [Permission.COMPLAINT_HANDLE] };
+    const id = await receive();
+    await refused(unitKey, { id, action: 'DISPATCH', expectedVersion: 1, unitId: UNIT_A }, 'FORBIDDEN');
+    let version = await step(hotline, { id, action: 'DISPATCH', expectedVersion: 1, unitId: UNIT_B }, DispatchStatus.DISPATCHED);
+    await refused(unitKey, { id, action: 'ACCEPT', expectedVersion: version }, 'FORBIDDEN');
+    version = await step(handlerB, { id, action: 'RETURN', expectedVersion: version, reason: '应由A单位办理' }, DispatchStatus.RETURNED);
+    version = await step(hotline, { id, action: 'DISPATCH', expectedVersion: version, unitId: UNIT_A }, DispatchStatus.DISPATCHED);
+    version = await step(unitKey, { id, action: 'ACCEPT', expectedVersion: version }, DispatchStatus.ACCEPTED);
+    version = await step(unitKey, { id, action: 'REPLY', expectedVersion: version, reply: REPLY_TEXT }, DispatchStatus.REPLIED);
+    await refused(unitKey, { id, action: 'CLOSE', expectedVersion: version, satisfaction: 'SATISFIED' }, 'FORBIDDEN');
+    expect((await get(id)).timeline.at(-1)).toMatchObject({ action: 'REPLY', actorId: unitKey.id, unit: { id: UNIT_A } });
     await expectTallyExact();
   });
 

@@ -5,7 +5,7 @@ import { DEMO_CITY_CODE, DEMO_REGIONS } from '@bizenv/common/demo-city';
 import type { DomainEvent } from '@bizenv/common/event-bus';
 import { OutboxEvent } from '@bizenv/common/outbox-event.entity';
 import type { RunningSubgraph } from '@bizenv/common/subgraph';
-import { callSubgraph, type DatabaseTarget, databaseTargets, eventually, startTestSubgraph } from '@bizenv/common/testing';
+import { callSubgraph, type DatabaseTarget, databaseTargets, eventually, readSteadily, startTestSubgraph } from '@bizenv/common/testing';
 import { IsNull } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnterpriseServiceDeps } from '../src/context.js';
@@ -306,18 +306,8 @@ describe.each(await databaseTargets())('enterprise-service subgraph seeded with 
   const isOpen = (d: Demand) => d.status !== DispatchStatus.CLOSED;
   const isOverdue = (d: Demand, at: number) => isOpen(d) && d.dueAt.getTime() < at;
 
-  /**
-   * Reads through the subgraph at a moment no seeded deadline passes (end of a Shanghai day),
-   * so the rows read directly from the database give one expected answer for the whole read.
-   */
-  async function readSteadily<T>(demands: Demand[], read: () => Promise<T>): Promise<{ at: number; value: T }> {
-    for (;;) {
-      const at = Date.now();
-      const value = await read();
-      const end = Date.now();
-      if (!demands.some((d) => d.dueAt.getTime() >= at && d.dueAt.getTime() <= end)) return { at, value };
-    }
-  }
+  /** Reads at a moment no seeded deadline passes, so the rows give one expected answer. */
+  const steadily = <T>(demands: Demand[], read: () => Promise<T>) => readSteadily(demands.map((d) => d.dueAt.getTime()), read);
 
   it('counts the seeded enterprises and demands as the rows stand: overdue = open demands past their due time', async () => {
     const { enterprises, demands } = await rows();
@@ -326,7 +316,7 @@ describe.each(await databaseTargets())('enterprise-service subgraph seeded with 
     for (const code of [DEMO_CITY_CODE, ...DISTRICTS]) {
       const prefix = code === DEMO_CITY_CODE ? '9901' : code;
       const here = demands.filter((d) => d.regionCode.startsWith(prefix));
-      const { at, value } = await readSteadily(demands, () => stats(code));
+      const { at, value } = await steadily(demands, () => stats(code));
       expect(value, code).toEqual({
         enterprises: enterprises.filter((e) => e.regionCode.startsWith(prefix)).length,
         openDemands: here.filter(isOpen).length,
@@ -342,7 +332,7 @@ describe.each(await databaseTargets())('enterprise-service subgraph seeded with 
   it('answers Query.demand for every seeded demand consistently with the rows and the overdue count', async () => {
     const { demands } = await rows();
     const query = `{ ${demands.map((d, i) => `d${i}: demand(id: "${d.id}") { id status dueAt overdue enterprise { id region { code } } region { code } }`).join(' ')} }`;
-    const { at, value } = await readSteadily(demands, async () => ({
+    const { at, value } = await steadily(demands, async () => ({
       read: await callSubgraph(subgraph.url, cityAmbassador, query),
       city: await stats(DEMO_CITY_CODE),
     }));

@@ -50,10 +50,10 @@ describe.each(await databaseTargets())('organization subgraph on $name', ({ crea
   });
 
   it('shows a district leader their subtree and nothing above or beside it', async () => {
-    const own = await callSubgraph(subgraph.url, linjiangLeader, '{ region(code: "990102") { name parent { code } } regions { code } }');
+    const own = await callSubgraph(subgraph.url, linjiangLeader, '{ region(code: "990102") { name parent { code } } regions(filter: { level: DISTRICT }) { edges { node { code } } } }');
     expect(own.data.region).toEqual({ name: '临江区', parent: null });
-    expect(own.data.regions).toEqual([{ code: '990102' }]);
-    for (const query of ['{ region(code: "990100") { name } }', '{ region(code: "990103001") { name } }', '{ regions(parentCode: "990100") { code } }']) {
+    expect(own.data.regions.edges).toEqual([{ node: { code: '990102' } }]);
+    for (const query of ['{ region(code: "990100") { name } }', '{ region(code: "990103001") { name } }', '{ regions(filter: { parentCode: "990100" }) { totalCount } }']) {
       const result = await callSubgraph(subgraph.url, linjiangLeader, query);
       expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }

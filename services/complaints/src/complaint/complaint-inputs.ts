@@ -1,3 +1,4 @@
+import { DispatchStatus } from '@bizenv/common/closed-loop';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Channel, ComplaintAction, ComplaintCategory, Satisfaction } from './complaint-enums.js';
 
@@ -56,4 +57,25 @@ export class ActOnComplaintInput {
 
   @Field(() => Satisfaction, { nullable: true, description: '回访满意度（办结时必填）' })
   satisfaction?: Satisfaction | null;
+}
+
+@InputType({ description: '投诉列表筛选；各条件同时满足' })
+export class ComplaintFilter {
+  @Field(() => ID, { nullable: true, description: '事发地行政区划代码（含全部下级）；须在本账号范围内，不给则为本账号的范围' })
+  regionCode?: string | null;
+
+  @Field(() => DispatchStatus, { nullable: true })
+  dispatchStatus?: DispatchStatus | null;
+
+  @Field(() => Channel, { nullable: true })
+  channel?: Channel | null;
+
+  @Field(() => ComplaintCategory, { nullable: true })
+  category?: ComplaintCategory | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true：只要超期未办结的；false：只要未超期的' })
+  overdue?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: '承办单位' })
+  unitId?: string | null;
 }

@@ -1,4 +1,4 @@
-import { Role } from '@bizenv/common/auth';
+import { Permission, permissionsOf, Role } from '@bizenv/common/auth';
 import { DispatchStatus } from '@bizenv/common/closed-loop';
 import { DomainError } from '@bizenv/common/errors';
 import { describe, expect, it } from 'vitest';
@@ -37,11 +37,10 @@ describe('the complaint transition table', () => {
     for (const [action, rule] of rules) {
       expect(rule.from, action).not.toContain(rule.to);
       expect(rule.from.length, action).toBeGreaterThan(0);
-      expect(rule.roles.length, action).toBeGreaterThan(0);
       for (const field of rule.requires) expect(ACTION_FIELDS, action).toContain(field);
-      // Only a unit handler is bound to a unit; an action bound to one needs a unit to be there.
+      // The handling unit's steps, and only those, are bound to the unit; they need a unit to be there.
+      expect(rule.ownUnit, action).toBe(rule.permission === Permission.COMPLAINT_HANDLE);
       if (rule.ownUnit) {
-        expect(rule.roles, action).toEqual([Role.UNIT_HANDLER]);
         expect(rule.from, action).not.toContain(DispatchStatus.AWAITING_DISPATCH);
         expect(rule.from, action).not.toContain(DispatchStatus.RETURNED);
       }
@@ -49,6 +48,17 @@ describe('the complaint transition table', () => {
       // A status that leaves the unit must be dispatched again.
       if (rule.clearsUnit) expect(COMPLAINT_TRANSITIONS.DISPATCH.from, action).toContain(rule.to);
     }
+  });
+
+  it('gives the hotline the steering actions and a unit handler its own unit’s steps, and no one else any', () => {
+    const actionsOf = (role: Role) =>
+      rules.filter(([, rule]) => permissionsOf({ id: 'x', name: 'x', roles: [role], regionCode: '990100' }).has(rule.permission)).map(([action]) => action).sort();
+    expect(actionsOf(Role.HOTLINE_OPERATOR)).toEqual(['CLOSE', 'DISPATCH', 'REDO', 'REJECT']);
+    expect(actionsOf(Role.UNIT_HANDLER)).toEqual(['ACCEPT', 'REPLY', 'RETURN']);
+    for (const role of [Role.LEADER, Role.SUPERVISOR, Role.DISCIPLINE_INSPECTOR, Role.SERVICE_AMBASSADOR, Role.SCREEN, Role.INTEGRATOR]) {
+      expect(actionsOf(role), role).toEqual([]);
+    }
+    expect(actionsOf(Role.ADMIN)).toEqual(Object.values(ComplaintAction).sort());
   });
 
   it('refuses to close a dissatisfied complaint and points to REDO', () => {

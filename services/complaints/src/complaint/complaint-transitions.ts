@@ -1,4 +1,4 @@
-import { Role } from '@bizenv/common/auth';
+import { Permission } from '@bizenv/common/auth';
 import { DispatchStatus } from '@bizenv/common/closed-loop';
 import { ComplaintAction, Satisfaction } from './complaint-enums.js';
 
@@ -9,9 +9,9 @@ export type ActionField = (typeof ACTION_FIELDS)[number];
 export interface TransitionRule {
   from: readonly DispatchStatus[];
   to: DispatchStatus;
-  /** Who may act; administrators always may. */
-  roles: readonly Role[];
-  /** A unit handler may act only on a complaint dispatched to their own unit. */
+  /** What the actor must hold, within the complaint's region. */
+  permission: Permission;
+  /** The actor acts for their unit: only on a complaint dispatched to that unit. */
   ownUnit: boolean;
   /** Fields the action needs; any other field given is refused. */
   requires: readonly ActionField[];
@@ -25,23 +25,24 @@ export interface TransitionRule {
   dueAt?: 'closeDueAt';
 }
 
-const HOTLINE = [Role.HOTLINE_OPERATOR] as const;
-const UNIT = [Role.UNIT_HANDLER] as const;
+// 转办, 办结, 重办, 不予受理 steer the loop; 签收, 退回, 答复 are the handling unit's own steps.
+const STEER = Permission.COMPLAINT_DISPATCH;
+const HANDLE = Permission.COMPLAINT_HANDLE;
 
 /** The 12345 closed loop as data: each action, where it may start, where it leads, who and what it needs. */
 export const COMPLAINT_TRANSITIONS: Readonly<Record<ComplaintAction, TransitionRule>> = {
   [ComplaintAction.DISPATCH]: {
     from: [DispatchStatus.AWAITING_DISPATCH, DispatchStatus.RETURNED],
     to: DispatchStatus.DISPATCHED,
-    roles: HOTLINE,
+    permission: STEER,
     ownUnit: false,
     requires: ['unitId'],
   },
-  [ComplaintAction.ACCEPT]: { from: [DispatchStatus.DISPATCHED], to: DispatchStatus.ACCEPTED, roles: UNIT, ownUnit: true, requires: [] },
+  [ComplaintAction.ACCEPT]: { from: [DispatchStatus.DISPATCHED], to: DispatchStatus.ACCEPTED, permission: HANDLE, ownUnit: true, requires: [] },
   [ComplaintAction.RETURN]: {
     from: [DispatchStatus.DISPATCHED],
     to: DispatchStatus.RETURNED,
-    roles: UNIT,
+    permission: HANDLE,
     ownUnit: true,
     requires: ['reason'],
     clearsUnit: true,
@@ -49,7 +50,7 @@ export const COMPLAINT_TRANSITIONS: Readonly<Record<ComplaintAction, TransitionR
   [ComplaintAction.REPLY]: {
     from: [DispatchStatus.ACCEPTED],
     to: DispatchStatus.REPLIED,
-    roles: UNIT,
+    permission: HANDLE,
     ownUnit: true,
     requires: ['reply'],
     dueAt: 'closeDueAt',
@@ -57,7 +58,7 @@ export const COMPLAINT_TRANSITIONS: Readonly<Record<ComplaintAction, TransitionR
   [ComplaintAction.CLOSE]: {
     from: [DispatchStatus.REPLIED],
     to: DispatchStatus.CLOSED,
-    roles: HOTLINE,
+    permission: STEER,
     ownUnit: false,
     requires: ['satisfaction'],
     satisfaction: {
@@ -69,7 +70,7 @@ export const COMPLAINT_TRANSITIONS: Readonly<Record<ComplaintAction, TransitionR
   [ComplaintAction.REDO]: {
     from: [DispatchStatus.REPLIED],
     to: DispatchStatus.ACCEPTED,
-    roles: HOTLINE,
+    permission: STEER,
     ownUnit: false,
     requires: ['reason'],
     impliedSatisfaction: Satisfaction.DISSATISFIED,
@@ -77,7 +78,7 @@ export const COMPLAINT_TRANSITIONS: Readonly<Record<ComplaintAction, TransitionR
   [ComplaintAction.REJECT]: {
     from: [DispatchStatus.AWAITING_DISPATCH],
     to: DispatchStatus.CLOSED,
-    roles: HOTLINE,
+    permission: STEER,
     ownUnit: false,
     requires: ['reason'],
   },

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DispatchStatus } from '@bizenv/common/closed-loop';
 import { Channel, ComplaintCategory } from './complaint-enums.js';
@@ -7,7 +7,10 @@ import { Channel, ComplaintCategory } from './complaint-enums.js';
 @Entity({ name: 'complaint' })
 @Index('idx_complaint_region_status', ['regionCode', 'dispatchStatus'])
 @Index('idx_complaint_due', ['dueAt'])
+@Index('idx_complaint_unit', ['unitId'])
+@Index('idx_complaint_received', ['receivedAt'])
 @ObjectType({ description: '投诉举报' })
+@Directive('@key(fields: "id")')
 export class Complaint {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   @Field(() => ID)

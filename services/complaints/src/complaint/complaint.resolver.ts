@@ -1,10 +1,12 @@
 import type { SubgraphContext } from '@bizenv/common/subgraph-server';
 import { now } from '@bizenv/common/clock';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, type Page } from '@bizenv/common/connection';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Region } from '../region/region.js';
 import { Unit } from '../unit/unit.js';
 import { DispatchStatus } from '@bizenv/common/closed-loop';
-import { ActOnComplaintInput, DispatchComplaintInput, ReceiveComplaintInput } from './complaint-inputs.js';
+import { ComplaintConnection } from './complaint-connection.js';
+import { ActOnComplaintInput, ComplaintFilter, DispatchComplaintInput, ReceiveComplaintInput } from './complaint-inputs.js';
 import { ComplaintTimelineEntry } from './complaint-timeline-entry.entity.js';
 import { Complaint } from './complaint.entity.js';
 import type { ComplaintService } from './complaint.service.js';
@@ -18,6 +20,15 @@ export class ComplaintResolver {
   @Query(() => Complaint, { nullable: true })
   complaint(@Arg('id', () => ID) id: string, @Ctx() ctx: ComplaintContext): Promise<Complaint> {
     return ctx.complaints.get(ctx.caller, id);
+  }
+
+  @Query(() => ComplaintConnection, { description: '投诉分页列表，按受理时间由新到旧；总数只计本账号可见的投诉' })
+  complaints(
+    @Arg('filter', () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: ComplaintContext,
+  ): Promise<Page<Complaint>> {
+    return ctx.complaints.list(ctx.caller, filter ?? {}, page);
   }
 
   @Mutation(() => Complaint, { description: '受理：登记一件投诉举报，按工作日计算答复与办结期限' })

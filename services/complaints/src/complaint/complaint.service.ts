@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { requireRegion, requireRole, Role, type Caller } from '@bizenv/common/auth';
+import { Permission, requireItem, requireListScope, requirePermission, type Caller } from '@bizenv/common/auth';
 import { now } from '@bizenv/common/clock';
+import { paginate, type Page, type PageArgs } from '@bizenv/common/connection';
 import type { DeadlineSource } from '@bizenv/common/deadline-watcher';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import type { Outbox } from '@bizenv/common/outbox';
 import { subtreePrefix } from '@bizenv/common/region-code';
-import { requireRegionCode, requireText } from '@bizenv/common/validate';
+import { requireRegionCode, requireText, requireUuid } from '@bizenv/common/validate';
 import { In, LessThan, Like, Not, type DataSource } from 'typeorm';
 import { DispatchStatus, OPEN_STATUSES } from '@bizenv/common/closed-loop';
 import { actionFields } from './complaint-action.js';
 import { ComplaintAction, ComplaintTimelineAction } from './complaint-enums.js';
-import type { ActOnComplaintInput, DispatchComplaintInput, ReceiveComplaintInput } from './complaint-inputs.js';
+import type { ActOnComplaintInput, ComplaintFilter, DispatchComplaintInput, ReceiveComplaintInput } from './complaint-inputs.js';
 import type { ComplaintStats } from './complaint-stats.js';
 import { readTimeline, recordStep } from './complaint-timeline.js';
 import type { ComplaintTimelineEntry } from './complaint-timeline-entry.entity.js';
@@ -28,16 +29,45 @@ export class ComplaintService {
     private readonly outbox: Outbox,
   ) {}
 
+  /** One complaint; a unit operator sees only those dispatched to their unit. */
   async get(caller: Caller | null, id: string): Promise<Complaint> {
-    const complaint = await this.dataSource.getRepository(Complaint).findOneBy({ id });
-    if (!complaint) throw new DomainError(ErrorCode.NotFound, '未找到该投诉', { id });
-    requireRegion(caller, complaint.regionCode);
+    requirePermission(caller, Permission.COMPLAINT_READ);
+    const complaint = await this.load(id);
+    requireItem(caller, Permission.COMPLAINT_READ, complaint);
     return complaint;
+  }
+
+  /** Newest first; filtered to what the caller may see before counting. */
+  list(caller: Caller | null, filter: ComplaintFilter, page: PageArgs): Promise<Page<Complaint>> {
+    if (filter.regionCode != null) requireRegionCode(filter.regionCode, 'filter.regionCode');
+    if (filter.unitId != null) requireUuid(filter.unitId, 'filter.unitId', '承办单位');
+    const scope = requireListScope(caller, Permission.COMPLAINT_READ, filter.regionCode);
+    const query = this.dataSource
+      .getRepository(Complaint)
+      .createQueryBuilder('c')
+      .where('c.regionCode LIKE :prefix', { prefix: `${subtreePrefix(scope.regionCode)}%` });
+    if (scope.unitId) query.andWhere('c.unitId = :ownUnit', { ownUnit: scope.unitId });
+    if (filter.unitId != null) query.andWhere('c.unitId = :unitId', { unitId: filter.unitId });
+    if (filter.dispatchStatus != null) query.andWhere('c.dispatchStatus = :status', { status: filter.dispatchStatus });
+    if (filter.channel != null) query.andWhere('c.channel = :channel', { channel: filter.channel });
+    if (filter.category != null) query.andWhere('c.category = :category', { category: filter.category });
+    if (filter.overdue != null) {
+      const condition = filter.overdue ? '(c.dispatchStatus <> :closed AND c.dueAt < :now)' : '(c.dispatchStatus = :closed OR c.dueAt >= :now)';
+      query.andWhere(condition, { closed: DispatchStatus.CLOSED, now: now() });
+    }
+    return paginate(
+      query,
+      [
+        { column: 'c.receivedAt', property: 'receivedAt', direction: 'DESC' },
+        { column: 'c.id', property: 'id', direction: 'DESC' },
+      ],
+      page,
+    );
   }
 
   async receive(caller: Caller | null, input: ReceiveComplaintInput): Promise<Complaint> {
     requireRegionCode(input.regionCode);
-    const operator = requireRole(caller, input.regionCode, Role.HOTLINE_OPERATOR);
+    const operator = requirePermission(caller, Permission.COMPLAINT_INTAKE, input.regionCode);
     const receivedAt = input.receivedAt ?? now();
     if (Number.isNaN(receivedAt.getTime()) || receivedAt < EARLIEST_RECEIPT || receivedAt.getTime() > now().getTime() + CLOCK_SKEW_MS) {
       throw new DomainError(ErrorCode.BadUserInput, '受理时间不能晚于当前时间，也不能早于2004年', { field: 'receivedAt' });
@@ -88,9 +118,10 @@ export class ComplaintService {
     const rule = COMPLAINT_TRANSITIONS[input.action];
     if (!rule) throw new DomainError(ErrorCode.BadUserInput, '未知的操作', { field: 'action' });
     const fields = actionFields(rule, input);
-    const current = await this.get(caller, input.id);
-    const actor = requireRole(caller, current.regionCode, ...rule.roles);
-    if (rule.ownUnit && !actor.roles.includes(Role.ADMIN) && (!actor.unitId || actor.unitId !== current.unitId)) {
+    requirePermission(caller, rule.permission);
+    const current = await this.load(input.id);
+    const actor = requirePermission(caller, rule.permission, current.regionCode);
+    if (rule.ownUnit && (!actor.unitId || actor.unitId !== current.unitId)) {
       throw new DomainError(ErrorCode.Forbidden, '只能办理转办给本单位的投诉');
     }
     if (current.version !== input.expectedVersion) {
@@ -136,7 +167,7 @@ export class ComplaintService {
 
   /** 办理记录, oldest first; visible to whoever may see the complaint. */
   timeline(caller: Caller | null, complaint: Complaint): Promise<ComplaintTimelineEntry[]> {
-    requireRegion(caller, complaint.regionCode);
+    requireItem(caller, Permission.COMPLAINT_READ, complaint);
     return readTimeline(this.dataSource.manager, complaint.id);
   }
 
@@ -145,7 +176,9 @@ export class ComplaintService {
    * the tally (rows per region and status, not per complaint); overdue from the deadline index.
    */
   async stats(caller: Caller | null, regionCode: string): Promise<ComplaintStats> {
-    requireRegion(caller, regionCode);
+    // Shape first: "9901020000" lies within "990102" by prefix but its subtree is the province.
+    requireRegionCode(regionCode, 'code');
+    requirePermission(caller, Permission.STATS_READ, regionCode);
     const prefix = `${subtreePrefix(regionCode)}%`;
     const rows: { status: DispatchStatus; count: string | number }[] = await this.dataSource
       .createQueryBuilder()
@@ -162,6 +195,12 @@ export class ComplaintService {
     const byDispatchStatus = Object.values(DispatchStatus).map((status) => ({ status, count: counts.get(status) ?? 0 }));
     const total = byDispatchStatus.reduce((sum, entry) => sum + entry.count, 0);
     return { total, open: total - (counts.get(DispatchStatus.CLOSED) ?? 0), overdue, byDispatchStatus };
+  }
+
+  private async load(id: string): Promise<Complaint> {
+    const complaint = await this.dataSource.getRepository(Complaint).findOneBy({ id });
+    if (!complaint) throw new DomainError(ErrorCode.NotFound, '未找到该投诉', { id });
+    return complaint;
   }
 
   /** Open complaints whose governing deadline passes: the screen's overdue count changes then. */

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DispatchStatus } from '@bizenv/common/closed-loop';
 
@@ -6,7 +6,10 @@ import { DispatchStatus } from '@bizenv/common/closed-loop';
 @Entity({ name: 'demand' })
 @Index('idx_demand_region_status', ['regionCode', 'status'])
 @Index('idx_demand_due', ['dueAt'])
+@Index('idx_demand_unit_enterprise', ['unitId', 'enterpriseId'])
+@Index('idx_demand_raised', ['raisedAt'])
 @ObjectType({ description: '企业诉求' })
+@Directive('@key(fields: "id")')
 export class Demand {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   @Field(() => ID)

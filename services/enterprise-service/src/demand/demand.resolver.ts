@@ -1,10 +1,13 @@
 import { now } from '@bizenv/common/clock';
 import { DispatchStatus } from '@bizenv/common/closed-loop';
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, type Page } from '@bizenv/common/connection';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { EnterpriseServiceContext } from '../context.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { Region } from '../region/region.js';
 import { Unit } from '../unit/unit.js';
+import { DemandConnection } from './demand-connection.js';
+import { DemandFilter } from './demand-inputs.js';
 import { Demand } from './demand.entity.js';
 
 @Resolver(() => Demand)
@@ -14,9 +17,18 @@ export class DemandResolver {
     return ctx.demands.get(ctx.caller, id);
   }
 
+  @Query(() => DemandConnection, { description: '企业诉求分页列表，按提出时间由新到旧；总数只计本账号可见的诉求' })
+  demands(
+    @Arg('filter', () => DemandFilter, { nullable: true }) filter: DemandFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: EnterpriseServiceContext,
+  ): Promise<Page<Demand>> {
+    return ctx.demands.list(ctx.caller, filter ?? {}, page);
+  }
+
   @FieldResolver(() => Enterprise, { description: '提出诉求的企业' })
   enterprise(@Root() demand: Demand, @Ctx() ctx: EnterpriseServiceContext): Promise<Enterprise> {
-    return ctx.enterprises.get(ctx.caller, demand.enterpriseId);
+    return ctx.enterprises.ofDemand(ctx.caller, demand);
   }
 
   @FieldResolver(() => Region)

@@ -14,3 +14,15 @@ export class RegisterEnterpriseInput {
   @Field(() => Boolean, { defaultValue: false, description: '重点企业' })
   isKey!: boolean;
 }
+
+@InputType({ description: '企业列表筛选；各条件同时满足' })
+export class EnterpriseFilter {
+  @Field(() => ID, { nullable: true, description: '所在地行政区划代码（含全部下级）；须在本账号范围内，不给则为本账号的范围' })
+  regionCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: '企业名称包含的文字，1–200字' })
+  nameContains?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: '重点企业' })
+  isKey?: boolean | null;
+}

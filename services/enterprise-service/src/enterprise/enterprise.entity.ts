@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** 企业, identified by its unified social credit code. */
@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('uq_enterprise_credit_code', ['creditCode'], { unique: true })
 @Index('idx_enterprise_region', ['regionCode'])
 @ObjectType({ description: '企业' })
+@Directive('@key(fields: "id")')
 export class Enterprise {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   @Field(() => ID)

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { requireRegion, requireRole, Role, type Caller } from '@bizenv/common/auth';
+import { ownUnitOnly, Permission, requireListScope, requirePermission, type Caller } from '@bizenv/common/auth';
+import { paginate, type Page, type PageArgs } from '@bizenv/common/connection';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import type { Outbox } from '@bizenv/common/outbox';
+import { subtreePrefix } from '@bizenv/common/region-code';
+import { containsPattern, LIKE_ESCAPE } from '@bizenv/common/sql-like';
 import { requireRegionCode, requireText } from '@bizenv/common/validate';
 import { QueryFailedError, type DataSource, type FindOptionsWhere } from 'typeorm';
 import { normaliseCreditCode, validateCreditCode, type CreditCodeReason } from './credit-code.js';
-import type { RegisterEnterpriseInput } from './enterprise-inputs.js';
+import { Demand } from '../demand/demand.entity.js';
+import type { EnterpriseFilter, RegisterEnterpriseInput } from './enterprise-inputs.js';
 import { Enterprise } from './enterprise.entity.js';
 
 const CREDIT_CODE_MESSAGES: Record<CreditCodeReason, string> = {
@@ -19,16 +23,47 @@ export class EnterpriseService {
     private readonly outbox: Outbox,
   ) {}
 
+  /**
+   * One enterprise in the caller's region. A unit operator has no enterprises of their own: they
+   * see those whose demands were dispatched to their unit.
+   */
   async get(caller: Caller | null, id: string): Promise<Enterprise> {
-    const enterprise = await this.dataSource.getRepository(Enterprise).findOneBy({ id });
-    if (!enterprise) throw new DomainError(ErrorCode.NotFound, '未找到该企业', { id });
-    requireRegion(caller, enterprise.regionCode);
+    requirePermission(caller, Permission.ENTERPRISE_READ);
+    const enterprise = await this.load(id);
+    const known = requirePermission(caller, Permission.ENTERPRISE_READ, enterprise.regionCode);
+    if (ownUnitOnly(known) && !(known.unitId && (await this.dataSource.getRepository(Demand).existsBy({ enterpriseId: id, unitId: known.unitId })))) {
+      throw new DomainError(ErrorCode.Forbidden, '仅可查看本单位承办诉求的企业');
+    }
     return enterprise;
+  }
+
+  /** The enterprise that raised `demand`, which the caller has already been allowed to see. */
+  async ofDemand(caller: Caller | null, demand: Demand): Promise<Enterprise> {
+    const enterprise = await this.load(demand.enterpriseId);
+    requirePermission(caller, Permission.ENTERPRISE_READ, enterprise.regionCode);
+    return enterprise;
+  }
+
+  /** By credit code; filtered to what the caller may see before counting. */
+  list(caller: Caller | null, filter: EnterpriseFilter, page: PageArgs): Promise<Page<Enterprise>> {
+    if (filter.regionCode != null) requireRegionCode(filter.regionCode, 'filter.regionCode');
+    const nameContains = filter.nameContains == null ? null : requireText(filter.nameContains, 'filter.nameContains', '企业名称', 200);
+    const scope = requireListScope(caller, Permission.ENTERPRISE_READ, filter.regionCode);
+    const query = this.dataSource
+      .getRepository(Enterprise)
+      .createQueryBuilder('e')
+      .where('e.regionCode LIKE :prefix', { prefix: `${subtreePrefix(scope.regionCode)}%` });
+    if (scope.unitId) {
+      query.andWhere('EXISTS (SELECT 1 FROM demand d WHERE d.unitId = :ownUnit AND d.enterpriseId = e.id)', { ownUnit: scope.unitId });
+    }
+    if (nameContains) query.andWhere(`e.name LIKE :name ${LIKE_ESCAPE}`, { name: containsPattern(nameContains) });
+    if (filter.isKey != null) query.andWhere('e.isKey = :isKey', { isKey: filter.isKey });
+    return paginate(query, [{ column: 'e.creditCode', property: 'creditCode' }], page);
   }
 
   async register(caller: Caller | null, input: RegisterEnterpriseInput): Promise<Enterprise> {
     requireRegionCode(input.regionCode);
-    requireRole(caller, input.regionCode, Role.SERVICE_AMBASSADOR);
+    requirePermission(caller, Permission.ENTERPRISE_WRITE, input.regionCode);
     const enterprise: Enterprise = {
       id: randomUUID(),
       creditCode: acceptCreditCode(input.creditCode),
@@ -47,6 +82,12 @@ export class EnterpriseService {
       if (isUniqueViolation(error)) throw duplicate();
       throw error;
     }
+    return enterprise;
+  }
+
+  private async load(id: string): Promise<Enterprise> {
+    const enterprise = await this.dataSource.getRepository(Enterprise).findOneBy({ id });
+    if (!enterprise) throw new DomainError(ErrorCode.NotFound, '未找到该企业', { id });
     return enterprise;
   }
 

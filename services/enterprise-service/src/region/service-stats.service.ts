@@ -1,4 +1,4 @@
-import { requireRegion, type Caller } from '@bizenv/common/auth';
+import { Permission, requirePermission, type Caller } from '@bizenv/common/auth';
 import { subtreePrefix } from '@bizenv/common/region-code';
 import { requireRegionCode } from '@bizenv/common/validate';
 import { Like } from 'typeorm';
@@ -16,7 +16,7 @@ export class ServiceStatsService {
   async stats(caller: Caller | null, regionCode: string): Promise<ServiceStats> {
     // Shape first: "9901020000" lies within "990102" by prefix but its subtree is the province.
     requireRegionCode(regionCode, 'code');
-    requireRegion(caller, regionCode);
+    requirePermission(caller, Permission.STATS_READ, regionCode);
     const inSubtree = { regionCode: Like(`${subtreePrefix(regionCode)}%`) };
     const [enterprises, demands] = await Promise.all([this.enterprises.count(inSubtree), this.demands.countOpen(inSubtree)]);
     return { enterprises, openDemands: demands.open, overdueDemands: demands.overdue };

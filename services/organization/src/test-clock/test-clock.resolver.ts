@@ -14,7 +14,7 @@ export class TestClockResolver {
     return ctx.testClock.read();
   }
 
-  @Mutation(() => TestClock, { description: '测试时钟快进（仅管理员，仅非生产模式）：所有期限、亮灯与计数随之变化' })
+  @Mutation(() => TestClock, { description: '测试时钟快进（需系统管理权限，仅非生产模式）：所有期限、亮灯与计数随之变化' })
   advanceClock(@Arg('seconds', () => Int) seconds: number, @Ctx() ctx: TestClockContext): Promise<TestClock> {
     return ctx.testClock.advance(ctx.caller, seconds);
   }

@@ -1,4 +1,4 @@
-import { requireAdmin, type Caller } from '@bizenv/common/auth';
+import { Permission, requirePermission, type Caller } from '@bizenv/common/auth';
 import { CLOCK_ADVANCED, clockOffsetMs, now, setClockOffset } from '@bizenv/common/clock';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import type { Outbox } from '@bizenv/common/outbox';
@@ -22,7 +22,7 @@ export class TestClockService {
 
   async advance(caller: Caller | null, seconds: number): Promise<TestClock> {
     if (this.production) throw new DomainError(ErrorCode.Forbidden, '生产模式不提供测试时钟');
-    requireAdmin(caller);
+    requirePermission(caller, Permission.SYSTEM_ADMIN);
     if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_STEP_SECONDS) {
       throw new DomainError(ErrorCode.BadUserInput, '快进秒数应为1到31622400之间的整数', { field: 'seconds' });
     }

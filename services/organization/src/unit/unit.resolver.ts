@@ -1,8 +1,10 @@
-import { requireCaller } from '@bizenv/common/auth';
+import { PageArgs, type Page } from '@bizenv/common/connection';
 import type { SubgraphContext } from '@bizenv/common/subgraph-server';
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Region } from '../region/region.entity.js';
 import type { RegionService } from '../region/region.service.js';
+import { UnitConnection } from './unit-connection.js';
+import { CreateUnitInput, UnitFilter, UpdateUnitInput } from './unit-inputs.js';
 import { Unit } from './unit.entity.js';
 import type { UnitService } from './unit.service.js';
 
@@ -13,18 +15,32 @@ export interface UnitContext extends SubgraphContext {
 
 @Resolver(() => Unit)
 export class UnitResolver {
-  @Query(() => Unit, { nullable: true })
+  @Query(() => Unit, { nullable: true, description: '按编号查询单位（单位名称公开，登录即可查看）' })
   unit(@Arg('id', () => ID) id: string, @Ctx() ctx: UnitContext): Promise<Unit> {
     return ctx.units.get(ctx.caller, id);
   }
 
-  @Query(() => [Unit], { description: '区域（含下级）内的单位；不给 regionCode 时为本账号可见范围' })
-  units(@Arg('regionCode', () => ID, { nullable: true }) regionCode: string | null, @Ctx() ctx: UnitContext): Promise<Unit[]> {
-    return ctx.units.list(ctx.caller, regionCode ?? requireCaller(ctx.caller).regionCode);
+  @Query(() => UnitConnection, { description: '本账号可见范围内（含下级区划）的单位，按区划代码、名称排序，分页' })
+  units(
+    @Arg('filter', () => UnitFilter, { nullable: true }) filter: UnitFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: UnitContext,
+  ): Promise<Page<Unit>> {
+    return ctx.units.list(ctx.caller, filter, page);
   }
 
-  @FieldResolver(() => Region)
-  region(@Root() unit: Unit, @Ctx() ctx: UnitContext): Promise<Region> {
-    return ctx.regions.get(ctx.caller, unit.regionCode);
+  @FieldResolver(() => Region, { nullable: true, description: '所属行政区划；在本账号可见范围之外时为 null' })
+  region(@Root() unit: Unit, @Ctx() ctx: UnitContext): Promise<Region | null> {
+    return ctx.regions.visible(ctx.caller, unit.regionCode);
+  }
+
+  @Mutation(() => Unit, { description: '新增单位（需组织管理权限，且所属区划在本账号范围内）' })
+  createUnit(@Arg('input', () => CreateUnitInput) input: CreateUnitInput, @Ctx() ctx: UnitContext): Promise<Unit> {
+    return ctx.units.create(ctx.caller, input);
+  }
+
+  @Mutation(() => Unit, { description: '修改单位，只改给出的字段' })
+  updateUnit(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUnitInput) input: UpdateUnitInput, @Ctx() ctx: UnitContext): Promise<Unit> {
+    return ctx.units.update(ctx.caller, id, input);
   }
 }

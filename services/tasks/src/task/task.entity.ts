@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { TaskStatus } from './task-status.js';
 
@@ -6,7 +6,9 @@ import { TaskStatus } from './task-status.js';
 @Entity({ name: 'supervised_task' })
 @Index('idx_supervised_task_region_status', ['regionCode', 'status'])
 @Index('idx_supervised_task_deadline', ['deadline'])
+@Index('idx_supervised_task_lead_unit', ['leadUnitId'])
 @ObjectType({ description: '督办任务（重点任务）' })
+@Directive('@key(fields: "id")')
 export class SupervisedTask {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   @Field(() => ID)

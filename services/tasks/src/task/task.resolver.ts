@@ -1,9 +1,11 @@
 import type { SubgraphContext } from '@bizenv/common/subgraph-server';
 import { now } from '@bizenv/common/clock';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, type Page } from '@bizenv/common/connection';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Region } from '../region/region.js';
 import { Unit } from '../unit/unit.js';
-import { CreateSupervisedTaskInput } from './task-inputs.js';
+import { SupervisedTaskConnection } from './task-connection.js';
+import { CreateSupervisedTaskInput, SupervisedTaskFilter } from './task-inputs.js';
 import { TaskStatus } from './task-status.js';
 import { SupervisedTask } from './task.entity.js';
 import type { TaskService } from './task.service.js';
@@ -17,6 +19,15 @@ export class TaskResolver {
   @Query(() => SupervisedTask, { nullable: true })
   supervisedTask(@Arg('id', () => ID) id: string, @Ctx() ctx: TaskContext): Promise<SupervisedTask> {
     return ctx.tasks.get(ctx.caller, id);
+  }
+
+  @Query(() => SupervisedTaskConnection, { description: '督办任务分页列表，按完成时限先后；总数只计本账号可见的任务' })
+  supervisedTasks(
+    @Arg('filter', () => SupervisedTaskFilter, { nullable: true }) filter: SupervisedTaskFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: TaskContext,
+  ): Promise<Page<SupervisedTask>> {
+    return ctx.tasks.list(ctx.caller, filter ?? {}, page);
   }
 
   @Mutation(() => SupervisedTask, { description: '登记一项督办任务' })

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { requireRegion, requireRole, Role, type Caller } from '@bizenv/common/auth';
+import { Permission, requireItem, requireListScope, requirePermission, type Caller } from '@bizenv/common/auth';
 import { now } from '@bizenv/common/clock';
+import { paginate, type Page, type PageArgs } from '@bizenv/common/connection';
 import type { DeadlineSource } from '@bizenv/common/deadline-watcher';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import type { Outbox } from '@bizenv/common/outbox';
@@ -8,7 +9,7 @@ import { subtreePrefix } from '@bizenv/common/region-code';
 import { requireRegionCode, requireText, requireUuid } from '@bizenv/common/validate';
 import { LessThan, Like, type DataSource } from 'typeorm';
 import { parseDeadlineDay } from './task-deadline.js';
-import type { CreateSupervisedTaskInput } from './task-inputs.js';
+import type { CreateSupervisedTaskInput, SupervisedTaskFilter } from './task-inputs.js';
 import type { TaskStats } from './task-stats.js';
 import { TaskStatus } from './task-status.js';
 import { SupervisedTask } from './task.entity.js';
@@ -25,16 +26,36 @@ export class TaskService {
     private readonly outbox: Outbox,
   ) {}
 
+  /** One task; a unit operator sees only the tasks their unit leads. */
   async get(caller: Caller | null, id: string): Promise<SupervisedTask> {
-    const task = await this.dataSource.getRepository(SupervisedTask).findOneBy({ id });
-    if (!task) throw new DomainError(ErrorCode.NotFound, '未找到该督办任务', { id });
-    requireRegion(caller, task.regionCode);
+    requirePermission(caller, Permission.TASK_READ);
+    const task = await this.load(id);
+    requireItem(caller, Permission.TASK_READ, { regionCode: task.regionCode, unitId: task.leadUnitId });
     return task;
+  }
+
+  /** Soonest deadline first; filtered to what the caller may see before counting. */
+  list(caller: Caller | null, filter: SupervisedTaskFilter, page: PageArgs): Promise<Page<SupervisedTask>> {
+    if (filter.regionCode != null) requireRegionCode(filter.regionCode, 'filter.regionCode');
+    if (filter.leadUnitId != null) requireUuid(filter.leadUnitId, 'filter.leadUnitId', '牵头单位');
+    const scope = requireListScope(caller, Permission.TASK_READ, filter.regionCode);
+    const query = this.dataSource
+      .getRepository(SupervisedTask)
+      .createQueryBuilder('t')
+      .where('t.regionCode LIKE :prefix', { prefix: `${subtreePrefix(scope.regionCode)}%` });
+    if (scope.unitId) query.andWhere('t.leadUnitId = :ownUnit', { ownUnit: scope.unitId });
+    if (filter.leadUnitId != null) query.andWhere('t.leadUnitId = :leadUnitId', { leadUnitId: filter.leadUnitId });
+    if (filter.status != null) query.andWhere('t.status = :status', { status: filter.status });
+    if (filter.overdue != null) {
+      const condition = filter.overdue ? '(t.status = :open AND t.deadline < :now)' : '(t.status <> :open OR t.deadline >= :now)';
+      query.andWhere(condition, { open: TaskStatus.IN_PROGRESS, now: now() });
+    }
+    return paginate(query, [{ column: 't.deadline', property: 'deadline' }, { column: 't.id', property: 'id' }], page);
   }
 
   async create(caller: Caller | null, input: CreateSupervisedTaskInput): Promise<SupervisedTask> {
     requireRegionCode(input.regionCode);
-    requireRole(caller, input.regionCode, Role.SUPERVISOR);
+    requirePermission(caller, Permission.TASK_WRITE, input.regionCode);
     const title = requireText(input.title, 'title', '标题', 200);
     if (!Number.isInteger(input.number) || input.number < 1 || input.number > MAX_NUMBER) {
       throw new DomainError(ErrorCode.BadUserInput, `任务序号应为1–${MAX_NUMBER}的整数`, { field: 'number' });
@@ -66,8 +87,9 @@ export class TaskService {
    * supervisors exactly one wins; the other gets CONFLICT.
    */
   async complete(caller: Caller | null, id: string, expectedVersion: number): Promise<SupervisedTask> {
-    const current = await this.get(caller, id);
-    requireRole(caller, current.regionCode, Role.SUPERVISOR);
+    requirePermission(caller, Permission.TASK_WRITE);
+    const current = await this.load(id);
+    requirePermission(caller, Permission.TASK_WRITE, current.regionCode);
     if (current.version !== expectedVersion) {
       throw new DomainError(ErrorCode.Conflict, '该任务已被他人修改，请刷新后重试', { id, version: current.version });
     }
@@ -94,7 +116,7 @@ export class TaskService {
   async stats(caller: Caller | null, regionCode: string): Promise<TaskStats> {
     // Shape first: "9901020000" lies within "990102" by prefix but its subtree is the province.
     requireRegionCode(regionCode, 'code');
-    requireRegion(caller, regionCode);
+    requirePermission(caller, Permission.STATS_READ, regionCode);
     const repository = this.dataSource.getRepository(SupervisedTask);
     const inSubtree = { regionCode: Like(`${subtreePrefix(regionCode)}%`) };
     const [total, open, overdue] = await Promise.all([
@@ -103,6 +125,12 @@ export class TaskService {
       repository.count({ where: { ...inSubtree, status: TaskStatus.IN_PROGRESS, deadline: LessThan(now()) } }),
     ]);
     return { total, open, overdue };
+  }
+
+  private async load(id: string): Promise<SupervisedTask> {
+    const task = await this.dataSource.getRepository(SupervisedTask).findOneBy({ id });
+    if (!task) throw new DomainError(ErrorCode.NotFound, '未找到该督办任务', { id });
+    return task;
   }
 
   /** Open tasks whose deadline passes: the screen's overdue count changes then. */

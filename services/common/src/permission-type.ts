@@ -1,0 +1,25 @@
+import { registerEnumType } from 'type-graphql';
+import { Permission } from './auth.js';
+
+// Registered once for every subgraph that shows permissions (API key scopes, a viewer's rights).
+registerEnumType(Permission, {
+  name: 'Permission',
+  description: '权限；API 密钥以其作为授权范围，且始终限于密钥的区域范围内',
+  valuesConfig: {
+    STATS_READ: { description: '区域统计与大屏订阅' },
+    ORG_READ: { description: '查看组织机构' },
+    ORG_ADMIN: { description: '管理组织机构、账号与 API 密钥' },
+    COMPLAINT_READ: { description: '查看投诉举报' },
+    COMPLAINT_INTAKE: { description: '受理投诉举报' },
+    COMPLAINT_DISPATCH: { description: '转办、办结、重办、不予受理' },
+    COMPLAINT_HANDLE: { description: '签收、退回、答复（仅本单位承办的事项）' },
+    COMPLAINANT_IDENTITY: { description: '查看投诉人身份（每次查看均留痕）' },
+    TASK_READ: { description: '查看督办任务' },
+    TASK_WRITE: { description: '创建和更新督办任务' },
+    ENTERPRISE_READ: { description: '查看企业、项目与诉求' },
+    ENTERPRISE_WRITE: { description: '登记企业、走访与诉求' },
+    SYSTEM_ADMIN: { description: '系统管理（测试时钟等）' },
+  },
+});
+
+export { Permission };

@@ -1,0 +1,4 @@
+import { connectionOf } from '@bizenv/common/connection';
+import { Group } from './group.entity.js';
+
+export const GroupConnection = connectionOf(Group, 'Group');

@@ -1,0 +1,4 @@
+import { connectionOf } from '@bizenv/common/connection';
+import { Region } from './region.entity.js';
+
+export const RegionConnection = connectionOf(Region, 'Region');

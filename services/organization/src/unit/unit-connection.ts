@@ -1,0 +1,4 @@
+import { connectionOf } from '@bizenv/common/connection';
+import { Unit } from './unit.entity.js';
+
+export const UnitConnection = connectionOf(Unit, 'Unit');
