@@ -11,7 +11,7 @@ import { parse } from 'graphql';
 import { subgraphDefinitions } from './subgraphs.js';
 
 const check = process.argv.includes('--check');
-const definitions = subgraphDefinitions({ authSecret: new Uint8Array(32), production: false });
+const definitions = subgraphDefinitions({ authSecret: new Uint8Array(32), production: false, identity: undefined });
 const files = new Map<string, string>();
 const services = [];
 for (const name of SUBGRAPHS) {

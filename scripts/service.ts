@@ -55,6 +55,7 @@ if (name === 'gateway') {
     host: config.host,
     seed: !config.production,
     testClock: !config.production,
+    peers: config.subgraphUrls,
   });
 }
 console.log(`${name} 已启动: ${server.url}`);

@@ -6,11 +6,13 @@ import { organizationSubgraph } from '@bizenv/organization/subgraph';
 import { tasksSubgraph } from '@bizenv/tasks/subgraph';
 
 /** The four subgraphs, in the order they start. */
-export function subgraphDefinitions(config: Pick<Config, 'authSecret' | 'production'>): Record<SubgraphName, SubgraphDefinition<any>> {
+export function subgraphDefinitions(
+  config: Pick<Config, 'authSecret' | 'production' | 'identity'> & Partial<Pick<Config, 'protectionDays'>>,
+): Record<SubgraphName, SubgraphDefinition<any>> {
   return {
     organization: organizationSubgraph(config),
     tasks: tasksSubgraph(),
-    complaints: complaintsSubgraph(),
+    complaints: complaintsSubgraph({ identity: config.identity, protectionDays: config.protectionDays }),
     'enterprise-service': enterpriseServiceSubgraph(),
   };
 }

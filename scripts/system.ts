@@ -40,6 +40,8 @@ export async function startSystem(
           host: config.host,
           seed: options.seed,
           testClock: !config.production,
+          // Those started before (organization first), for catching up on missed events.
+          peers: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
         }),
       );
     }

@@ -201,7 +201,7 @@ describe('abusive requests at the gateway (demo mode)', () => {
       expect(feed.frame.data.dispatchEvents.reset).toBe(true);
       // the same subscription with another selection is another document
       const other = await firstError(client, 'subscription { regionStats(code: "990100") { code complaintStats { total } } }');
-      expect(other).toMatchObject({ message: '大屏账号只能执行大屏自身的订阅，不能执行其他查询或操作', extensions: { code: 'FORBIDDEN' } });
+      expect(other).toMatchObject({ message: '大屏账号只能执行大屏自身的订阅和查询，不能执行其他查询或操作', extensions: { code: 'FORBIDDEN' } });
     } finally {
       await client.dispose();
     }

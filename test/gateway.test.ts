@@ -1,4 +1,6 @@
 import { databaseTargets, type DatabaseTarget } from '@bizenv/common/testing';
+import { TaskStatus } from '@bizenv/tasks/task/task-status';
+import { SupervisedTask } from '@bizenv/tasks/task/task.entity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestSystem, type TestSystem } from './support/system.js';
 
@@ -47,12 +49,21 @@ describe.each(await databaseTargets())('through the gateway on $name', ({ create
     const city = data.region;
     expect(city).toMatchObject({ code: '990100', name: '江湾市', level: 'CITY' });
     expect(city.children.length).toBe(6);
-    // Every seeded item lies in some district or park, so the city equals the sum of its children.
+    // Every seeded complaint, enterprise and demand lies in some district or park, so the city
+    // equals the sum of its children; tasks add the city plan's own (region 990100).
     expect(city.complaintStats.total).toBeGreaterThan(0);
     expect(city.complaintStats.total).toBe(sum(city.children, (c) => c.complaintStats.total));
     expect(city.complaintStats.overdue).toBe(sum(city.children, (c) => c.complaintStats.overdue));
     expect(city.taskStats.total).toBeGreaterThan(0);
-    expect(city.taskStats.overdue).toBe(sum(city.children, (c) => c.taskStats.overdue));
+    const cityTasks = system.subgraphs.find((s) => s.name === 'tasks')!.dataSource.getRepository(SupervisedTask);
+    const cityOwn = await cityTasks.countBy({ regionCode: '990100' });
+    const cityOwnOverdue = await cityTasks
+      .createQueryBuilder('t')
+      .where('t.regionCode = :city AND t.status = :open AND t.deadline < :at', { city: '990100', open: TaskStatus.IN_PROGRESS, at: new Date() })
+      .getCount();
+    expect(cityOwnOverdue).toBeGreaterThan(0);
+    expect(city.taskStats.total).toBe(sum(city.children, (c) => c.taskStats.total) + cityOwn);
+    expect(city.taskStats.overdue).toBe(sum(city.children, (c) => c.taskStats.overdue) + cityOwnOverdue);
     expect(city.serviceStats.enterprises).toBe(sum(city.children, (c) => c.serviceStats.enterprises));
     expect(city.serviceStats.overdueDemands).toBe(sum(city.children, (c) => c.serviceStats.overdueDemands));
     expect(sum(city.complaintStats.byDispatchStatus, (s) => s.count)).toBe(city.complaintStats.total);

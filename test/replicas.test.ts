@@ -5,7 +5,7 @@ import { REPO_ROOT } from '@bizenv/common/config';
 import { RedisStreamEventBus, type DomainEvent } from '@bizenv/common/event-bus';
 import { runSubgraph, type RunningSubgraph } from '@bizenv/common/subgraph';
 import type { RunningServer } from '@bizenv/common/subgraph-server';
-import { databaseTargets, TEST_SECRET, testRedisUrl, testStream, type DatabaseTarget } from '@bizenv/common/testing';
+import { databaseTargets, TEST_IDENTITY_KEYS, TEST_SECRET, testRedisUrl, testStream, type DatabaseTarget } from '@bizenv/common/testing';
 import { Channel, ComplaintCategory } from '@bizenv/complaints/complaint/complaint-enums';
 import { Complaint } from '@bizenv/complaints/complaint/complaint.entity';
 import { startGateway } from '@bizenv/gateway/server';
@@ -39,7 +39,7 @@ describe.runIf(REDIS_URL && MARIADB)('replicas sharing MariaDB and Redis Streams
       return created;
     };
     bus().subscribe((event) => published.push(event));
-    const definitions = subgraphDefinitions({ authSecret: AUTH_SECRET, production: false });
+    const definitions = subgraphDefinitions({ authSecret: AUTH_SECRET, production: false, identity: TEST_IDENTITY_KEYS });
     const names = ['organization', 'tasks', 'complaints', 'complaints', 'enterprise-service'] as const;
     for (const name of names) {
       subgraphs.push(

@@ -14,10 +14,11 @@ import { allPages, callSubgraph, type DatabaseTarget, databaseTargets, eventuall
 import { rebuildTally } from '@bizenv/complaints/complaint/complaint-tally';
 import { Complaint } from '@bizenv/complaints/complaint/complaint.entity';
 import { Demand } from '@bizenv/enterprise-service/demand/demand.entity';
-import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '@bizenv/enterprise-service/enterprise/credit-code';
+import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '@bizenv/common/credit-code';
 import { Enterprise } from '@bizenv/enterprise-service/enterprise/enterprise.entity';
 import { SCREEN_DOCUMENTS_FILE, type ScreenDocumentsManifest } from '@bizenv/gateway/limits/screen-allow-list';
 import { demoApiKey } from '@bizenv/organization/api-key/demo-api-key';
+import { SupervisedTaskUnit } from '@bizenv/tasks/task/task-unit.entity';
 import { SupervisedTask } from '@bizenv/tasks/task/task.entity';
 import { TaskStatus } from '@bizenv/tasks/task/task-status';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -434,7 +435,11 @@ function demand(id: string, enterpriseId: string, regionCode: string, unitId: st
 async function loadItems(env: Env, kind: Kind): Promise<Item[]> {
   const rows = (entity: Function) => env.dataSource(ITEMS[kind].subgraph).getRepository(entity).find() as Promise<any[]>;
   if (kind === 'complaint') return (await rows(Complaint)).map((c: Complaint) => ({ id: c.id, regionCode: c.regionCode, units: c.unitId ? [c.unitId] : [] }));
-  if (kind === 'task') return (await rows(SupervisedTask)).map((t: SupervisedTask) => ({ id: t.id, regionCode: t.regionCode, units: [t.leadUnitId] }));
+  if (kind === 'task') {
+    // Every unit of a task, lead or co-responsible, reads it.
+    const taskUnits: SupervisedTaskUnit[] = await rows(SupervisedTaskUnit);
+    return (await rows(SupervisedTask)).map((t: SupervisedTask) => ({ id: t.id, regionCode: t.regionCode, units: taskUnits.filter((u) => u.taskId === t.id).map((u) => u.unitId) }));
+  }
   const demands: Demand[] = await rows(Demand);
   if (kind === 'demand') return demands.map((d) => ({ id: d.id, regionCode: d.regionCode, units: d.unitId ? [d.unitId] : [] }));
   return (await rows(Enterprise)).map((e: Enterprise) => ({

@@ -66,8 +66,9 @@ export type ChartOption = ComposeOption<
 export type Chart = EChartsType
 
 export function initChart(el: HTMLElement): Chart {
-  // ZH locale: aria descriptions and built-in texts in Chinese
-  return init(el, undefined, { renderer: 'canvas', locale: 'ZH' })
+  // ZH locale: aria descriptions and built-in texts in Chinese. The pixel ratio is read now:
+  // zrender's own default is the one the page had when the bundle loaded.
+  return init(el, undefined, { renderer: 'canvas', locale: 'ZH', devicePixelRatio: window.devicePixelRatio || 1 })
 }
 
 /** Makes a GeoJSON FeatureCollection drawable as `series.map: name`. */

@@ -35,6 +35,7 @@ export async function startTestSystem(
     DATA_DIR: mkdtempSync(join(tmpdir(), 'bizenv-')),
     INTERNAL_SECRET: randomBytes(32).toString('hex'),
     AUTH_SECRET: randomBytes(32).toString('hex'),
+    IDENTITY_KEY: randomBytes(32).toString('base64'),
     GATEWAY_PORT: '0',
     ORGANIZATION_PORT: '0',
     TASKS_PORT: '0',

@@ -1,5 +1,5 @@
 import { describeError, graphqlErrorMessage } from './error-message'
-import { liveClient } from './live'
+import { liveSubscribe } from './live'
 
 export type DispatchEventKind = 'RECEIVED' | 'DISPATCHED' | 'ACCEPTED' | 'RETURNED' | 'REPLIED' | 'CLOSED' | 'TURNED_OVERDUE'
 
@@ -66,7 +66,7 @@ export function subscribeDispatchFeed(
     dispose()
     onError(message)
   }
-  const dispose = liveClient().subscribe<{ dispatchEvents: DispatchFeedFrame | null }>(
+  const dispose = liveSubscribe<{ dispatchEvents: DispatchFeedFrame | null }>(
     { query: SCREEN_DISPATCH_FEED, variables, operationName: 'ScreenDispatchFeed' },
     {
       next: (result) => {

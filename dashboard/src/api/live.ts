@@ -1,4 +1,4 @@
-import { type Client, createClient } from 'graphql-ws'
+import { type Client, createClient, type FormattedExecutionResult, type Sink, type SubscribePayload } from 'graphql-ws'
 import { reactive, readonly } from 'vue'
 import { getToken } from './auth'
 import { backoffDelay } from './backoff'
@@ -13,6 +13,11 @@ const HANDSHAKE_TIMEOUT_MS = 15_000
 
 const state = reactive({
   connected: false,
+  /**
+   * A frame with data has arrived since the socket last connected: the screen is in sync again.
+   * Between a reconnect and that frame the numbers are still the old ones.
+   */
+  synced: false,
   /** Date.now() of the last subscription frame that carried data. */
   lastDataAt: null as number | null,
   /** Set when the server closed the socket for auth reasons (4401/4403); cleared on connect. */
@@ -25,8 +30,27 @@ export function graphqlWsUrl(loc: Pick<Location, 'protocol' | 'host'> = window.l
   return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}/graphql`
 }
 
-function wait(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
+let client: Client | undefined
+/** A socket is being opened (until connection_ack or close). */
+let socketOpening = false
+/** Subscriptions open through liveSubscribe. */
+let subscriptions = 0
+// The back-off before the next reconnect, ended early once nothing is subscribed any more: a
+// wall screen that closes its last subscription (unmount) leaves no timer behind.
+let endRetryWait: (() => void) | undefined
+
+function retryWait(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    // graphql-ws asks even when the last subscription has just gone; it then gives up
+    if (subscriptions === 0) return resolve()
+    const timer = setTimeout(end, ms)
+    function end() {
+      clearTimeout(timer)
+      if (endRetryWait === end) endRetryWait = undefined
+      resolve()
+    }
+    endRetryWait = end
+  })
 }
 
 function createLiveClient(): Client {
@@ -47,21 +71,25 @@ function createLiveClient(): Client {
     // a wall screen never gives up (the default stops after 5 retries)
     retryAttempts: Infinity,
     shouldRetry: () => true,
-    retryWait: (retries) => wait(backoffDelay(retries)),
+    retryWait: (retries) => retryWait(backoffDelay(retries)),
     keepAlive: PING_INTERVAL_MS,
     on: {
       connecting: () => {
+        socketOpening = true
         clearTimeout(handshakeTimer)
         handshakeTimer = setTimeout(() => client.terminate(), HANDSHAKE_TIMEOUT_MS)
       },
       connected: () => {
         clearTimers()
+        socketOpening = false
         state.connected = true
         state.authError = ''
       },
       closed: (event) => {
         clearTimers()
+        socketOpening = false
         state.connected = false
+        state.synced = false
         if (isCloseEventLike(event) && (event.code === 4401 || event.code === 4403)) {
           state.authError = closeMessage(event)
         }
@@ -75,17 +103,57 @@ function createLiveClient(): Client {
         if (received) clearTimeout(pongTimer)
       },
       message: (message) => {
-        if (message.type === 'next' && message.payload.data != null) state.lastDataAt = Date.now()
+        if (message.type === 'next' && message.payload.data != null) {
+          state.lastDataAt = Date.now()
+          state.synced = true
+        }
       },
     },
   })
   return client
 }
 
-let client: Client | undefined
-
 /** The one shared socket; lazy, so it opens with the first subscription. */
-export function liveClient(): Client {
+function liveClient(): Client {
   client ??= createLiveClient()
   return client
+}
+
+/** Nothing is subscribed: end the back-off wait and a half-open socket, and with them their timers. */
+function whenIdle(): void {
+  if (subscriptions > 0) return
+  endRetryWait?.()
+  // graphql-ws would close it once open; closing it now ends the handshake timer as well
+  if (socketOpening) client?.terminate()
+}
+
+/**
+ * A subscription on the shared socket (graphql-ws' subscribe). Returns the unsubscribe.
+ * When the last one goes, no reconnect is pending any more.
+ */
+export function liveSubscribe<Data>(request: SubscribePayload, sink: Sink<FormattedExecutionResult<Data, unknown>>): () => void {
+  subscriptions++
+  let counted = true
+  const release = () => {
+    if (!counted) return
+    counted = false
+    subscriptions--
+    // a region change unsubscribes and subscribes again at once: only a lasting zero counts
+    if (subscriptions === 0) queueMicrotask(whenIdle)
+  }
+  const dispose = liveClient().subscribe<Data>(request, {
+    next: (value) => sink.next(value),
+    error: (error) => {
+      release()
+      sink.error(error)
+    },
+    complete: () => {
+      release()
+      sink.complete()
+    },
+  })
+  return () => {
+    release()
+    dispose()
+  }
 }

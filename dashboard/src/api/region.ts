@@ -1,5 +1,5 @@
 import { describeError, graphqlErrorMessage } from './error-message'
-import { liveClient } from './live'
+import { liveSubscribe } from './live'
 
 export type RegionLevel = 'CITY' | 'DISTRICT' | 'TOWN' | 'PARK'
 
@@ -20,13 +20,49 @@ export interface ComplaintStats {
   total: number
   open: number
   overdue: number
+  /** 临期（黄灯）: open, not overdue, its current deadline within the yellow lead (1 working day by default). */
+  dueSoon: number
   byDispatchStatus: DispatchStatusCount[]
 }
 
 export interface TaskStats {
   total: number
   open: number
+  /** 红灯: past the deadline and not done. */
   overdue: number
+  /** 黄灯: not overdue, but near its deadline (5 working days) or behind its target. */
+  yellow: number
+}
+
+/** One line of the ranking of handling units by overdue rate, smoothed by their load. */
+export interface UnitRank {
+  /** 1 = the lowest overdue rate; null when the unit handled too few to be ranked. */
+  rank: number | null
+  unit: { name: string }
+  handled: number
+  overdue: number
+  smoothedOverdueRate: number
+}
+
+// Days left are counted on the screen from these dates and its clock: a day passes at midnight
+// without any change that would send a frame.
+
+export interface CampaignPhaseStatus {
+  position: number
+  name: string
+  /** YYYY-MM-DD, Beijing time, inclusive. */
+  endsOn: string
+}
+
+/** The region's own campaign (活动方案) running today. */
+export interface CurrentCampaign {
+  title: string
+  /** YYYY-MM-DD, Beijing time, inclusive. */
+  endsOn: string
+  /** null between phases. */
+  currentPhase: CampaignPhaseStatus | null
+  /** The next milestone (时间节点) from today on. */
+  nextMilestone: { on: string; title: string } | null
 }
 
 export interface ServiceStats {
@@ -63,6 +99,10 @@ export interface RegionStats {
   taskStats: TaskStats | null
   serviceStats: ServiceStats | null
   children: ChildRegionStats[] | null
+  /** The five units with the highest smoothed overdue rate; null while unavailable. */
+  unitComplaintRanking: UnitRank[] | null
+  /** null when the region runs no campaign today (or the tasks subgraph is down). */
+  currentCampaign: CurrentCampaign | null
 }
 
 export interface RegionFrame {
@@ -80,9 +120,16 @@ const SCREEN_REGION = /* GraphQL */ `
       level
       # for the breadcrumb on a direct open of a town: city › district › town
       parent { code name parent { code name } }
-      complaintStats { total open overdue byDispatchStatus { status count } }
-      taskStats { total open overdue }
+      complaintStats { total open overdue dueSoon byDispatchStatus { status count } }
+      taskStats { total open overdue yellow }
       serviceStats { enterprises openDemands overdueDemands }
+      unitComplaintRanking(order: WORST_FIRST, first: 5) { rank unit { name } handled overdue smoothedOverdueRate }
+      currentCampaign {
+        title
+        endsOn
+        currentPhase { position name endsOn }
+        nextMilestone { on title }
+      }
       children {
         code
         name
@@ -108,7 +155,7 @@ export function subscribeRegion(
   onError: (message: string) => void,
 ): () => void {
   let active = true
-  const dispose = liveClient().subscribe<{ regionStats: RegionStats | null }>(
+  const dispose = liveSubscribe<{ regionStats: RegionStats | null }>(
     { query: SCREEN_REGION, variables: { code }, operationName: 'ScreenRegion' },
     {
       next: (result) => {

@@ -16,7 +16,7 @@ describe('the screen allow-list', () => {
 
   it('matches the documents in dashboard/src/api (else run `npx tsx scripts/screen-documents.ts`)', () => {
     expect(manifest.documents).toEqual(screenDocumentsIn());
-    expect(Object.keys(manifest.documents).sort()).toEqual(['ScreenDispatchFeed', 'ScreenRegion']);
+    expect(Object.keys(manifest.documents).sort()).toEqual(['ScreenDispatchFeed', 'ScreenOverdueComplaints', 'ScreenOverdueDemands', 'ScreenOverdueTasks', 'ScreenRegion', 'ScreenYellowTasks']);
   });
 
   it("lets a screen token run the screen's documents, however they are laid out", () => {
@@ -34,7 +34,7 @@ describe('the screen allow-list', () => {
     ]) {
       const refused = allowList.check(screen, parse(document));
       expect(refused?.extensions.code).toBe('FORBIDDEN');
-      expect(refused?.message).toBe('大屏账号只能执行大屏自身的订阅，不能执行其他查询或操作');
+      expect(refused?.message).toBe('大屏账号只能执行大屏自身的订阅和查询，不能执行其他查询或操作');
     }
   });
 

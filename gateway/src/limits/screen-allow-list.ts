@@ -43,6 +43,6 @@ export class ScreenAllowList {
   /** Refuses a document a screen token may not run; anyone else may run anything (their permissions still apply). */
   check(caller: Caller | null, document: DocumentNode): DomainError | undefined {
     if (!isScreenOnly(caller) || this.hashes.has(sha256(normaliseDocument(document)))) return undefined;
-    return new DomainError(ErrorCode.Forbidden, '大屏账号只能执行大屏自身的订阅，不能执行其他查询或操作');
+    return new DomainError(ErrorCode.Forbidden, '大屏账号只能执行大屏自身的订阅和查询，不能执行其他查询或操作');
   }
 }

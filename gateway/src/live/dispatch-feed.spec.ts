@@ -18,6 +18,18 @@ describe('dispatch feed', () => {
     expect((await next(feed.subscribe(all, null))).events.map((e: any) => [e.itemId, e.kind])).toEqual([['c1', 'RECEIVED'], ['c2', 'DISPATCHED']]);
   });
 
+  it('forgets the title of a complaint whose clue was transferred, keeping its lines and version', async () => {
+    const feed = new DispatchFeed();
+    feed.onEvent(event(1));
+    feed.onEvent(event(2));
+    feed.onEvent(event(3, 'complaint.dispatched'));
+    const before = await next(feed.subscribe(all, null));
+    feed.onEvent({ ...event(4, 'complaint.clue_transferred'), payload: { id: 'c1' } });
+    const after = await next(feed.subscribe(all, null));
+    expect(after.version).toBe(before.version);
+    expect(after.events.map((e: any) => [e.itemId, e.title])).toEqual([['c1', null], ['c2', '投诉2'], ['c3', '投诉3']]);
+  });
+
   it('ignores events that are not dispatch-level', async () => {
     const feed = new DispatchFeed();
     feed.onEvent(event(1, 'enterprise.registered'));

@@ -49,6 +49,8 @@ export function toDispatchEvent(event: DomainEvent): DispatchEvent | null {
   };
 }
 
+/** The complaints subgraph's event when a clue is transferred (payload: the complaint's id only). */
+const CLUE_TRANSFERRED = 'complaint.clue_transferred';
 const SNAPSHOT_SIZE = 50;
 const MAX_PENDING = 1000;
 
@@ -67,6 +69,7 @@ export class DispatchFeed {
   constructor(private readonly capacity = 5000) {}
 
   onEvent(domainEvent: DomainEvent): void {
+    if (domainEvent.topic === CLUE_TRANSFERRED) return this.forgetTitle(String(domainEvent.payload.id));
     const event = toDispatchEvent(domainEvent);
     if (!event) return;
     // The relay is at-least-once: an event published again after a crash is shown once.
@@ -81,6 +84,14 @@ export class DispatchFeed {
       this.floor = evicted.position;
     }
     for (const listener of this.listeners) listener(event);
+  }
+
+  /**
+   * A complaint whose clue went to the discipline commission is visible to inspectors only:
+   * the lines already held keep their place (the counts do not change) but lose its title.
+   */
+  private forgetTitle(complaintId: string): void {
+    for (const event of this.events) if (event.itemKind === 'COMPLAINT' && event.itemId === complaintId) event.title = null;
   }
 
   private version(): string {

@@ -31,24 +31,32 @@ export enum Permission {
   COMPLAINT_HANDLE = 'complaint:handle',
   /** The complainant's identity: accepting staff and discipline inspectors only, each view audited. */
   COMPLAINANT_IDENTITY = 'complainant:identity',
+  /** 线索移交: approve or decline a clue's transfer, and read transferred clues (discipline inspectors only). */
+  CLUE_RECEIVE = 'clue:receive',
   TASK_READ = 'task:read',
   TASK_WRITE = 'task:write',
+  /** 整改完成申请, 回复督办, 自查报告: the responsible unit's own steps, on its own unit's items only. */
+  TASK_HANDLE = 'task:handle',
   ENTERPRISE_READ = 'enterprise:read',
   ENTERPRISE_WRITE = 'enterprise:write',
   /** The test clock and other system administration. */
   SYSTEM_ADMIN = 'system:admin',
 }
 
+/** Only the accepting staff and discipline inspectors hold these, never by being an administrator. */
+const DISCIPLINE_ONLY: readonly Permission[] = [Permission.COMPLAINANT_IDENTITY, Permission.CLUE_RECEIVE];
+
 const READ_ALL = [Permission.STATS_READ, Permission.ORG_READ, Permission.COMPLAINT_READ, Permission.TASK_READ, Permission.ENTERPRISE_READ];
 
 /** The permissions each role grants; a caller holds the union over their roles. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  [Role.ADMIN]: Object.values(Permission),
+  // A system administrator is not among those who may see a whistleblower or a clue.
+  [Role.ADMIN]: Object.values(Permission).filter((p) => !DISCIPLINE_ONLY.includes(p)),
   [Role.LEADER]: READ_ALL,
   [Role.HOTLINE_OPERATOR]: [...READ_ALL, Permission.COMPLAINT_INTAKE, Permission.COMPLAINT_DISPATCH, Permission.COMPLAINANT_IDENTITY],
-  [Role.UNIT_HANDLER]: [...READ_ALL, Permission.COMPLAINT_HANDLE],
+  [Role.UNIT_HANDLER]: [...READ_ALL, Permission.COMPLAINT_HANDLE, Permission.TASK_HANDLE],
   [Role.SUPERVISOR]: [...READ_ALL, Permission.TASK_WRITE],
-  [Role.DISCIPLINE_INSPECTOR]: [...READ_ALL, Permission.COMPLAINANT_IDENTITY],
+  [Role.DISCIPLINE_INSPECTOR]: [...READ_ALL, Permission.COMPLAINANT_IDENTITY, Permission.CLUE_RECEIVE],
   [Role.SERVICE_AMBASSADOR]: [...READ_ALL, Permission.ENTERPRISE_WRITE],
   [Role.SCREEN]: [Permission.STATS_READ],
   [Role.INTEGRATOR]: [],
@@ -174,11 +182,13 @@ export function requireAnyPermission(caller: Caller | null, permissions: readonl
 
 /**
  * Reading one item (complaint, task, demand): the permission, the item's region in scope, and
- * for unit operators the item must be their unit's.
+ * for unit operators the item must be their unit's: its `unitId`, or one of `unitIds` when the
+ * item names every unit that may see it (a lead unit and co-units).
  */
-export function requireItem(caller: Caller | null, permission: Permission, item: { regionCode: string; unitId?: string | null }): Caller {
+export function requireItem(caller: Caller | null, permission: Permission, item: { regionCode: string; unitId?: string | null; unitIds?: readonly string[] }): Caller {
   const known = requirePermission(caller, permission, item.regionCode);
-  if (ownUnitOnly(known) && (!known.unitId || item.unitId !== known.unitId)) {
+  const units = item.unitIds ?? (item.unitId ? [item.unitId] : []);
+  if (ownUnitOnly(known) && (!known.unitId || !units.includes(known.unitId))) {
     throw new DomainError(ErrorCode.Forbidden, '仅可查看本单位承办的事项');
   }
   return known;

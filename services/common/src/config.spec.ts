@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, requireIdentityKeys } from './config.js';
 
 const base = () => ({ NODE_ENV: 'test', DATA_DIR: mkdtempSync(join(tmpdir(), 'bizenv-config-')) });
 const SHARED = 'a-shared-key-of-at-least-32-characters';
@@ -54,5 +55,56 @@ describe('API key cache window', () => {
     for (const raw of ['31', '-1', '1.5', 'soon']) {
       expect(() => loadConfig({ ...base(), API_KEY_CACHE_SECONDS: raw })).toThrow(/API_KEY_CACHE_SECONDS must be a whole number of seconds from 0 to 30/);
     }
+  });
+});
+
+describe('complainant identity keys and protection period', () => {
+  const KEY = randomBytes(32).toString('base64');
+
+  it('takes IDENTITY_KEY (base64, 32 bytes) with AES-256-GCM by default, or SM4', () => {
+    expect(loadConfig({ ...base(), IDENTITY_KEY: KEY }).identity).toEqual({ current: { cipher: 'aes-256-gcm', key: Buffer.from(KEY, 'base64') }, old: [] });
+    expect(loadConfig({ ...base(), IDENTITY_KEY: KEY, IDENTITY_CIPHER: 'SM4' }).identity?.current.cipher).toBe('sm4');
+  });
+
+  it('reads rotated-out keys, each with its own cipher or the current one', () => {
+    const old = randomBytes(32);
+    const identity = loadConfig({ ...base(), IDENTITY_KEY: KEY, IDENTITY_CIPHER: 'sm4', IDENTITY_KEYS_OLD: `aes-256-gcm:${old.toString('base64url')}, ${KEY}` }).identity;
+    expect(identity?.old).toEqual([
+      { cipher: 'aes-256-gcm', key: old },
+      { cipher: 'sm4', key: Buffer.from(KEY, 'base64') },
+    ]);
+  });
+
+  it('generates a demo key once per data directory', () => {
+    const env = base();
+    const first = loadConfig(env).identity;
+    expect(first?.current.key).toHaveLength(32);
+    expect(loadConfig(env).identity).toEqual(first);
+    expect(loadConfig(base()).identity).not.toEqual(first);
+  });
+
+  it('has none in production unless given, and then the complaints service refuses to start', () => {
+    const production = { ...base(), NODE_ENV: 'production', INTERNAL_SECRET: 'i'.repeat(32), AUTH_SECRET: 'a'.repeat(32) };
+    expect(loadConfig(production).identity).toBeUndefined();
+    expect(() => requireIdentityKeys(loadConfig(production).identity)).toThrow(/IDENTITY_KEY is required when NODE_ENV=production/);
+    expect(requireIdentityKeys(loadConfig({ ...production, IDENTITY_KEY: KEY }).identity).current.key).toEqual(Buffer.from(KEY, 'base64'));
+  });
+
+  it('refuses a short or malformed key, an unknown cipher, and old keys without a current one', () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ IDENTITY_KEY: randomBytes(16).toString('base64') }, /IDENTITY_KEY must be 32 random bytes in base64/],
+      [{ IDENTITY_KEY: `${KEY}!` }, /IDENTITY_KEY must be 32 random bytes/],
+      [{ IDENTITY_KEY: KEY, IDENTITY_CIPHER: 'des' }, /IDENTITY_CIPHER must be aes-256-gcm or sm4, got "des"/],
+      [{ IDENTITY_KEY: KEY, IDENTITY_KEYS_OLD: 'rc4:abc' }, /IDENTITY_KEYS_OLD: unknown cipher "rc4"/],
+      [{ IDENTITY_KEY: KEY, IDENTITY_KEYS_OLD: 'c2hvcnQ=' }, /each key in IDENTITY_KEYS_OLD must be 32 random bytes/],
+      [{ IDENTITY_KEYS_OLD: KEY }, /IDENTITY_KEYS_OLD set without IDENTITY_KEY/],
+    ];
+    for (const [env, message] of cases) expect(() => loadConfig({ ...base(), ...env })).toThrow(message);
+  });
+
+  it('protects for 365 days unless PROTECTION_DAYS (1–3650) says otherwise', () => {
+    expect(loadConfig(base()).protectionDays).toBe(365);
+    expect(loadConfig({ ...base(), PROTECTION_DAYS: '730' }).protectionDays).toBe(730);
+    for (const raw of ['0', '3651', '1.5', 'a year']) expect(() => loadConfig({ ...base(), PROTECTION_DAYS: raw })).toThrow(/PROTECTION_DAYS must be a whole number of days from 1 to 3650/);
   });
 });

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ISSUER } from './auth.js';
+import { FIELD_KEY_BYTES, parseFieldCipher, type FieldCipherName, type FieldKey, type FieldKeys } from './field-crypto.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -28,6 +29,14 @@ export interface Config {
   apiKeyCacheSeconds: number;
   /** Requests per caller per minute at each gateway process (`RATE_LIMIT_PER_MINUTE`). */
   rateLimitPerMinute: number;
+  /**
+   * Keys of the complainant identity encryption (`IDENTITY_KEY`, `IDENTITY_CIPHER`,
+   * `IDENTITY_KEYS_OLD`). Unset in production when IDENTITY_KEY is: only the complaints service
+   * needs it, and it refuses to start without (`requireIdentityKeys`).
+   */
+  identity?: FieldKeys;
+  /** Days an enterprise that complained stays protected (`PROTECTION_DAYS`). */
+  protectionDays: number;
 }
 
 /** 统一身份认证平台: its tokens are recognised by their `iss` and verified with its keys only. */
@@ -65,16 +74,22 @@ function secret(env: NodeJS.ProcessEnv, name: string, production: boolean, dataD
     return new TextEncoder().encode(raw);
   }
   if (production) throw new ConfigError(`${name} is required when NODE_ENV=production`);
-  // Demo mode: one random secret per data directory, so tokens survive a restart and no
-  // well-known default secret exists.
+  return new TextEncoder().encode(demoSecret(dataDir, name, 'base64url'));
+}
+
+/**
+ * Demo mode: one random secret per data directory (32 bytes, in `encoding`), so tokens and
+ * encrypted data survive a restart and no well-known default secret exists.
+ */
+function demoSecret(dataDir: string, name: string, encoding: 'base64' | 'base64url'): string {
   const file = resolve(dataDir, 'secrets.json');
   const stored: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   if (!stored[name]) {
-    stored[name] = randomBytes(32).toString('base64url');
+    stored[name] = randomBytes(32).toString(encoding);
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }
-  return new TextEncoder().encode(stored[name]);
+  return stored[name];
 }
 
 const IDP_VARIABLES = ['IDP_JWKS_URL', 'IDP_SHARED_KEY', 'IDP_AUDIENCE', 'IDP_NAME_CLAIM', 'IDP_ROLES_CLAIM', 'IDP_REGION_CLAIM', 'IDP_UNIT_CLAIM'];
@@ -140,6 +155,54 @@ function rateLimitPerMinute(env: NodeJS.ProcessEnv): number {
   return value;
 }
 
+const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
+
+function fieldKey(raw: string, name: string, cipher: FieldCipherName): FieldKey {
+  const key = BASE64.test(raw) ? Buffer.from(raw, raw.includes('-') || raw.includes('_') ? 'base64url' : 'base64') : Buffer.alloc(0);
+  if (key.length !== FIELD_KEY_BYTES) throw new ConfigError(`${name} must be ${FIELD_KEY_BYTES} random bytes in base64 (e.g. \`openssl rand -base64 32\`)`);
+  return { cipher, key };
+}
+
+/**
+ * IDENTITY_CIPHER (`aes-256-gcm`, the default, or `sm4`), IDENTITY_KEY, and IDENTITY_KEYS_OLD:
+ * comma-separated keys replaced by a rotation, each `[cipher:]base64` (default: IDENTITY_CIPHER),
+ * still read until every value is re-encrypted. Demo mode generates IDENTITY_KEY into DATA_DIR.
+ */
+function identityKeys(env: NodeJS.ProcessEnv, production: boolean, dataDir: string): FieldKeys | undefined {
+  const cipher = parseFieldCipher(env.IDENTITY_CIPHER || 'aes-256-gcm');
+  if (!cipher) throw new ConfigError(`IDENTITY_CIPHER must be aes-256-gcm or sm4, got "${env.IDENTITY_CIPHER}"`);
+  const old = (env.IDENTITY_KEYS_OLD ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [prefix, value] = entry.includes(':') ? entry.split(':', 2) : [cipher, entry];
+      const oldCipher = parseFieldCipher(prefix);
+      if (!oldCipher) throw new ConfigError(`IDENTITY_KEYS_OLD: unknown cipher "${prefix}" (aes-256-gcm or sm4)`);
+      return fieldKey(value, 'each key in IDENTITY_KEYS_OLD', oldCipher);
+    });
+  if (env.IDENTITY_KEY) return { current: fieldKey(env.IDENTITY_KEY, 'IDENTITY_KEY', cipher), old };
+  if (old.length) throw new ConfigError('IDENTITY_KEYS_OLD set without IDENTITY_KEY');
+  if (production) return undefined;
+  return { current: fieldKey(demoSecret(dataDir, 'IDENTITY_KEY', 'base64'), 'IDENTITY_KEY in secrets.json', cipher), old };
+}
+
+/** What the complaints service needs to start: refused in production without IDENTITY_KEY. */
+export function requireIdentityKeys(identity: FieldKeys | undefined): FieldKeys {
+  if (!identity) throw new ConfigError('IDENTITY_KEY is required when NODE_ENV=production (32 random bytes in base64; the complaints service encrypts complainants with it)');
+  return identity;
+}
+
+export const DEFAULT_PROTECTION_DAYS = 365;
+
+function protectionDays(env: NodeJS.ProcessEnv): number {
+  const raw = env.PROTECTION_DAYS;
+  if (raw === undefined || raw === '') return DEFAULT_PROTECTION_DAYS;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 3650) throw new ConfigError(`PROTECTION_DAYS must be a whole number of days from 1 to 3650, got "${raw}"`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -170,5 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     identityProvider: identityProvider(env, production),
     apiKeyCacheSeconds: apiKeyCacheSeconds(env),
     rateLimitPerMinute: rateLimitPerMinute(env),
+    identity: identityKeys(env, production, dataDir),
+    protectionDays: protectionDays(env),
   };
 }

@@ -3,14 +3,18 @@ import { now, onClockChange } from './clock.js';
 import type { Outbox } from './outbox.js';
 import { fromSqlDate } from './sql-date.js';
 
-/** Items of one kind whose deadline can pass while nobody writes to them. */
+/**
+ * Items of one kind whose deadline (or another time, e.g. turning yellow) can pass while nobody
+ * writes to them. One source per column: each keeps its own watermark, so every transition is
+ * announced once.
+ */
 export interface DeadlineSource<T extends { id: string; regionCode: string; title: string } = any> {
   /** Name of the watermark row, e.g. "complaint". */
   name: string;
-  /** Topic of the event recorded when an item turns overdue, e.g. "complaint.overdue". */
+  /** Topic of the event recorded when an item's time passes, e.g. "complaint.overdue", "complaint.due-soon". */
   topic: string;
   entity: EntityTarget<T>;
-  /** The indexed column holding the deadline that governs now. */
+  /** The indexed column holding the time to announce: the deadline in force, or when it turns yellow. */
   dueColumn: keyof T & string;
   /** Which items are still open (only those can turn overdue). */
   open: FindOptionsWhere<T>;

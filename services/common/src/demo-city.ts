@@ -2,6 +2,8 @@
  * The fictional demo city 江湾市 (codes under the unused province prefix 99, so no real
  * boundary or place is implied). Every subgraph seeds its own tables from this one description.
  */
+import { stableId } from './stable-id.js';
+
 export interface DemoRegion {
   code: string;
   name: string;
@@ -75,3 +77,11 @@ export const DEMO_UNITS: DemoUnit[] = [
     })),
   ),
 ];
+
+/**
+ * The person id of the demo account `username` (the id its old `app_user` row had), so that
+ * other subgraphs' demo data (an ambassador's assignments, a visit's visitors) names that person.
+ */
+export function demoAccountPersonId(username: string): string {
+  return stableId(`user:${username}`);
+}

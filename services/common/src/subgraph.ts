@@ -5,8 +5,10 @@ import type { SubgraphName } from './config.js';
 import { createDataSource, openDataSource } from './data-source.js';
 import { DeadlineWatcher, type DeadlineSource } from './deadline-watcher.js';
 import type { EventBus } from './event-bus.js';
+import { EventFollower, type EventConsumer } from './event-consumer.js';
 import { Outbox } from './outbox.js';
 import { OutboxEvent } from './outbox-event.entity.js';
+import { peerClient } from './peer-client.js';
 import { startSubgraphServer, type RunningServer } from './subgraph-server.js';
 
 /** What a subgraph package declares; `runSubgraph` does the rest the same way for all four. */
@@ -18,6 +20,8 @@ export interface SubgraphDefinition<TDeps extends object> {
   createDeps(dataSource: DataSource, outbox: Outbox): TDeps;
   /** Deadlines that pass without a write and must reach the screen when they do. */
   deadlines?(deps: TDeps): DeadlineSource[];
+  /** Other subgraphs' events this one acts on. */
+  consumers?(deps: TDeps): EventConsumer[];
   /** Fills an empty database with the demo city; must do nothing when data exists. */
   seed?(dataSource: DataSource, deps: TDeps): Promise<void>;
 }
@@ -33,6 +37,8 @@ export interface SubgraphRuntime {
   seed: boolean;
   /** Follow `clock.advanced` events (never in production). */
   testClock: boolean;
+  /** Where the other subgraphs answer, for consumers catching up on missed events; none: no catch-up. */
+  peers?: Partial<Record<SubgraphName, string>>;
 }
 
 export interface RunningSubgraph<TDeps> extends RunningServer {
@@ -66,9 +72,14 @@ export async function runSubgraph<TDeps extends object>(
   const deps = definition.createDeps(dataSource, outbox);
   if (runtime.seed) await definition.seed?.(dataSource, deps);
   const watchers = (definition.deadlines?.(deps) ?? []).map((source) => new DeadlineWatcher(dataSource, outbox, source));
+  const consumers = definition.consumers?.(deps) ?? [];
+  for (const consumer of consumers) await consumer.start?.();
+  const peers = peerClient(definition.name, runtime.peers ?? {}, runtime.internalSecret);
+  const followers = consumers.map((consumer) => new EventFollower(runtime.bus, consumer, peers));
   const stopClock = runtime.testClock ? runtime.bus.subscribe(followTestClock) : () => {};
   outbox.start();
   watchers.forEach((watcher) => watcher.start());
+  followers.forEach((follower) => follower.start());
   const server = await startSubgraphServer({
     name: definition.name,
     schema: await definition.buildSchema(),
@@ -86,6 +97,7 @@ export async function runSubgraph<TDeps extends object>(
     async stop() {
       await server.stop();
       stopClock();
+      await Promise.all(followers.map((follower) => follower.stop()));
       await Promise.all(watchers.map((watcher) => watcher.stop()));
       await outbox.stop();
       await dataSource.destroy();

@@ -10,6 +10,9 @@ import { SUBGRAPHS } from './config.js';
 import { InProcessEventBus, type DomainEvent } from './event-bus.js';
 import { runSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph.js';
 import { databaseName } from './data-source.js';
+import { now, setClockOffset } from './clock.js';
+import { shanghaiDate, type YearSchedule } from './working-days.js';
+import type { FieldKeys } from './field-crypto.js';
 
 export interface DatabaseTarget {
   name: 'embedded' | 'mariadb';
@@ -89,6 +92,9 @@ export function testStream(): string {
 
 export const TEST_SECRET = new TextEncoder().encode(randomBytes(32).toString('hex'));
 
+/** A fresh AES-256-GCM key for the complaints subgraph's complainant identities (`complaintsSubgraph({ identity })`). */
+export const TEST_IDENTITY_KEYS: FieldKeys = { current: { cipher: 'aes-256-gcm', key: randomBytes(32) }, old: [] };
+
 /** Calls a subgraph directly, signed as the gateway would sign for `caller` (with `secret`, the test key unless given). */
 export async function callSubgraph(url: string, caller: Caller | null, query: string, variables: Record<string, unknown> = {}, secret: Uint8Array = TEST_SECRET) {
   const response = await fetch(url, {
@@ -154,4 +160,20 @@ export async function readSteadily<T>(dueTimes: number[], read: () => Promise<T>
     const end = Date.now();
     if (!dueTimes.some((due) => due >= at && due <= end)) return { at, value };
   }
+}
+
+/**
+ * Next year, which no packaged calendar has (the package ends with the current year), with a
+ * made-up schedule as an administrator would load it: 1–5 January off (at least three weekdays),
+ * the first Saturday from 9 January a make-up workday.
+ */
+export function unpublishedYear(): YearSchedule {
+  const year = Number(shanghaiDate(now()).slice(0, 4)) + 1;
+  const saturday = Array.from({ length: 7 }, (_, i) => `${year}-01-${String(9 + i).padStart(2, '0')}`).find((date) => new Date(`${date}T00:00:00Z`).getUTCDay() === 6)!;
+  return { year, holidays: [1, 2, 3, 4, 5].map((day) => `${year}-01-0${day}`), workdays: [saturday] };
+}
+
+/** Moves this process's test clock forward to `at`, unless it is already there. */
+export function moveClockTo(at: Date): void {
+  if (at > now()) setClockOffset(at.getTime() - Date.now());
 }

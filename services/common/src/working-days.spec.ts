@@ -43,7 +43,14 @@ describe('working-day deadlines', () => {
     expect(shanghaiDate(dueAt)).toBe('2027-01-04');
   });
 
+  it('counts back working days, skipping holidays and counting make-up Saturdays', () => {
+    expect(officialCalendar.workingDayBefore('2026-10-12', 1)).toBe('2026-10-10');
+    expect(officialCalendar.workingDayBefore('2026-10-08', 1)).toBe('2026-09-30');
+    expect(officialCalendar.workingDayBefore('2026-03-02', 2)).toBe('2026-02-27');
+  });
+
   it('refuses a non-positive number of days', () => {
     expect(() => officialCalendar.addWorkingDays(new Date(), 0)).toThrow(RangeError);
+    expect(() => officialCalendar.workingDayBefore('2026-10-12', 0)).toThrow(RangeError);
   });
 });

@@ -21,16 +21,26 @@ export function shanghaiDate(instant: Date): string {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** A real calendar date written "YYYY-MM-DD" (not 2026-02-30). */
+export function isIsoDate(date: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+}
+
+/** The first millisecond of a Shanghai calendar day ("YYYY-MM-DD"). */
+export function startOfShanghaiDay(date: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS);
+}
+
 /** The last millisecond of a Shanghai calendar day ("YYYY-MM-DD"). */
 export function endOfShanghaiDay(date: string): Date {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS + DAY_MS - 1);
+  return new Date(startOfShanghaiDay(date).getTime() + DAY_MS - 1);
 }
 
-function nextDate(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+function shiftDate(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-function isWeekend(date: string): boolean {
+export function isWeekend(date: string): boolean {
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();
   return day === 0 || day === 6;
 }
@@ -55,6 +65,12 @@ export class WorkingCalendar {
     return [...this.years.keys()].sort((a, b) => a - b);
   }
 
+  /** The loaded schedule of `year`, dates sorted; undefined when the year is not known. */
+  schedule(year: number): YearSchedule | undefined {
+    const known = this.years.get(year);
+    return known && { year, holidays: [...known.holidays].sort(), workdays: [...known.workdays].sort() };
+  }
+
   isKnown(date: string): boolean {
     return this.years.has(Number(date.slice(0, 4)));
   }
@@ -75,11 +91,22 @@ export class WorkingCalendar {
     let date = shanghaiDate(from);
     let provisional = false;
     for (let counted = 0; counted < days; ) {
-      date = nextDate(date);
+      date = shiftDate(date, 1);
       if (!this.isKnown(date)) provisional = true;
       if (this.isWorkingDay(date)) counted++;
     }
     return { dueAt: endOfShanghaiDay(date), provisional };
+  }
+
+  /** The `days`-th working day before `date` ("YYYY-MM-DD"), counting back from the day before. */
+  workingDayBefore(date: string, days: number): string {
+    if (!Number.isInteger(days) || days < 1) throw new RangeError(`working days must be a positive integer, got ${days}`);
+    let day = date;
+    for (let counted = 0; counted < days; ) {
+      day = shiftDate(day, -1);
+      if (this.isWorkingDay(day)) counted++;
+    }
+    return day;
   }
 }
 

@@ -11,6 +11,9 @@ import { rebuildTally } from './complaint/complaint-tally.js';
 import { Complaint } from './complaint/complaint.entity.js';
 import { COMPLAINT_TRANSITIONS } from './complaint/complaint-transitions.js';
 import { complaintDeadlines } from './complaint/deadline-policy.js';
+import { DEFAULT_DEADLINE_RULES, pickRule } from './deadline/deadline-rules.js';
+import { officialCalendar } from '@bizenv/common/working-days';
+import { rebuildStatTally } from './stats/stat-tally.js';
 
 /** The steps that brought a demo complaint to its status, after 受理. */
 const PATHS: Record<DispatchStatus, ComplaintAction[]> = {
@@ -58,8 +61,9 @@ export async function seedComplaints(dataSource: DataSource): Promise<void> {
         ? { CLOSED: 8, REPLIED: 1, ACCEPTED: 1, DISPATCHED: 0, RETURNED: 0, AWAITING_DISPATCH: 0 }
         : { CLOSED: 2, REPLIED: 2, ACCEPTED: 3, DISPATCHED: 2, RETURNED: 1, AWAITING_DISPATCH: 1 },
     );
-    const deadlines = complaintDeadlines(channel, receivedAt);
     const replied = status === DispatchStatus.REPLIED || status === DispatchStatus.CLOSED;
+    // The rules a fresh database starts with (the migration stores them), as 受理 would apply them.
+    const deadlines = complaintDeadlines(pickRule(DEFAULT_DEADLINE_RULES, channel, category), receivedAt, officialCalendar, replied ? 'closeDueAt' : 'replyDueAt');
     const id = stableId(`complaint:${i}`);
     // Drawn in the same order as before the timeline existed, so the demo city stays the same.
     const title = random.pick(TITLES[category]);
@@ -76,11 +80,9 @@ export async function seedComplaints(dataSource: DataSource): Promise<void> {
       // 退回 leaves the complaint without a unit until it is dispatched again.
       unitId: unit && status !== DispatchStatus.RETURNED ? stableId(unit.key) : null,
       receivedAt,
-      replyDueAt: deadlines.replyDueAt,
-      closeDueAt: deadlines.closeDueAt,
-      deadlineProvisional: deadlines.provisional,
-      dueAt: replied ? deadlines.closeDueAt : deadlines.replyDueAt,
+      ...deadlines,
       dispatchStatus: status,
+      externalId: null,
       version: 1,
     });
   }
@@ -88,6 +90,7 @@ export async function seedComplaints(dataSource: DataSource): Promise<void> {
     await manager.insert(Complaint, complaints);
     await manager.insert(ComplaintTimelineEntry, timeline);
     await rebuildTally(manager);
+    await rebuildStatTally(manager);
   });
 }
 
@@ -95,7 +98,7 @@ export async function seedComplaints(dataSource: DataSource): Promise<void> {
 function demoTimeline(complaintId: string, receivedAt: Date, status: DispatchStatus, unit: DemoUnit | null): Omit<ComplaintTimelineEntry, 'id'>[] {
   const path = PATHS[status];
   const span = now().getTime() - receivedAt.getTime();
-  const none = { reason: null, reply: null, satisfaction: null };
+  const none = { reason: null, reply: null, satisfaction: null, coUnitIds: null, note: null };
   const entries: Omit<ComplaintTimelineEntry, 'id'>[] = [
     { complaintId, action: ComplaintTimelineAction.RECEIVE, fromStatus: null, toStatus: DispatchStatus.AWAITING_DISPATCH, actorId: HOTLINE_ACCOUNT.id, actorName: HOTLINE_ACCOUNT.name, unitId: null, ...none, at: receivedAt },
   ];

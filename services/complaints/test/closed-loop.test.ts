@@ -3,7 +3,7 @@ import { DispatchStatus } from '@bizenv/common/closed-loop';
 import type { DomainEvent } from '@bizenv/common/event-bus';
 import { OutboxEvent } from '@bizenv/common/outbox-event.entity';
 import type { RunningSubgraph } from '@bizenv/common/subgraph';
-import { callSubgraph, type DatabaseTarget, databaseTargets, eventually, startTestSubgraph } from '@bizenv/common/testing';
+import { callSubgraph, type DatabaseTarget, databaseTargets, eventually, startTestSubgraph, TEST_IDENTITY_KEYS } from '@bizenv/common/testing';
 import { Like } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Channel, ComplaintAction, ComplaintCategory } from '../src/complaint/complaint-enums.js';
@@ -41,7 +41,7 @@ describe.each(await databaseTargets())('complaint closed loop on $name', ({ crea
 
   beforeAll(async () => {
     target = create();
-    subgraph = await startTestSubgraph(complaintsSubgraph(), target, events, false);
+    subgraph = await startTestSubgraph(complaintsSubgraph({ identity: TEST_IDENTITY_KEYS }), target, events, false);
   });
 
   afterAll(async () => {
@@ -292,7 +292,7 @@ describe('demo complaints', () => {
   it('come with a timeline that ends in their status', async () => {
     const [embedded] = await databaseTargets();
     const target = embedded.create();
-    const subgraph = await startTestSubgraph(complaintsSubgraph(), target, [], true);
+    const subgraph = await startTestSubgraph(complaintsSubgraph({ identity: TEST_IDENTITY_KEYS }), target, [], true);
     try {
       const complaints = await subgraph.dataSource.getRepository(Complaint).find();
       const entries = await subgraph.dataSource.getRepository(ComplaintTimelineEntry).find({ order: { at: 'ASC', id: 'ASC' } });

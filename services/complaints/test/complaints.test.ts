@@ -3,7 +3,7 @@ import { Role, type Caller } from '@bizenv/common/auth';
 import { DispatchStatus } from '@bizenv/common/closed-loop';
 import type { DomainEvent } from '@bizenv/common/event-bus';
 import type { RunningSubgraph } from '@bizenv/common/subgraph';
-import { callSubgraph, type DatabaseTarget, databaseTargets, eventually, startTestSubgraph } from '@bizenv/common/testing';
+import { callSubgraph, type DatabaseTarget, databaseTargets, eventually, startTestSubgraph, TEST_IDENTITY_KEYS } from '@bizenv/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Channel, ComplaintCategory } from '../src/complaint/complaint-enums.js';
 import { Complaint } from '../src/complaint/complaint.entity.js';
@@ -39,7 +39,7 @@ describe.each(await databaseTargets())('complaints subgraph on $name', ({ create
 
   beforeAll(async () => {
     target = create();
-    subgraph = await startTestSubgraph(complaintsSubgraph(), target, events, false);
+    subgraph = await startTestSubgraph(complaintsSubgraph({ identity: TEST_IDENTITY_KEYS }), target, events, false);
   });
 
   afterAll(async () => {

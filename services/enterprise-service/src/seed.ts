@@ -7,9 +7,10 @@ import { stableId } from '@bizenv/common/stable-id';
 import type { DataSource } from 'typeorm';
 import { demandDeadline } from './demand/demand-deadline.js';
 import { Demand } from './demand/demand.entity.js';
-import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from './enterprise/credit-code.js';
+import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '@bizenv/common/credit-code';
 import { Enterprise } from './enterprise/enterprise.entity.js';
 import { BRANDS, DEMAND_TITLES, DISTRICT_SHORT_NAMES, LEGAL_FORMS, TRADES } from './seed-names.js';
+import { seedServiceRegistry } from './seed-registry.js';
 
 const ENTERPRISES = 80;
 const DEMANDS = 70;
@@ -72,12 +73,14 @@ function seedDemands(random: Random, enterprises: Enterprise[]): Demand[] {
 }
 
 export async function seedEnterpriseService(dataSource: DataSource): Promise<void> {
-  if (await dataSource.getRepository(Enterprise).count()) return;
-  const random = seededRandom(32100);
-  const enterprises = seedEnterprises(random);
-  const demands = seedDemands(random, enterprises);
-  await inTransaction(dataSource, async (manager) => {
-    await manager.insert(Enterprise, enterprises);
-    await manager.insert(Demand, demands);
-  });
+  if (!(await dataSource.getRepository(Enterprise).count())) {
+    const random = seededRandom(32100);
+    const enterprises = seedEnterprises(random);
+    const demands = seedDemands(random, enterprises);
+    await inTransaction(dataSource, async (manager) => {
+      await manager.insert(Enterprise, enterprises);
+      await manager.insert(Demand, demands);
+    });
+  }
+  await seedServiceRegistry(dataSource);
 }

@@ -10,7 +10,7 @@ import { IsNull } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnterpriseServiceDeps } from '../src/context.js';
 import { Demand } from '../src/demand/demand.entity.js';
-import { CREDIT_CODE_CHARSET, creditCodeCheckChar, validateCreditCode } from '../src/enterprise/credit-code.js';
+import { CREDIT_CODE_CHARSET, creditCodeCheckChar, validateCreditCode } from '@bizenv/common/credit-code';
 import { Enterprise } from '../src/enterprise/enterprise.entity.js';
 import { enterpriseServiceSubgraph } from '../src/subgraph.js';
 

@@ -9,6 +9,10 @@ import { Initial1763900000000 } from './migrations/1763900000000-initial.js';
 import { UnitCategory1763900000010 } from './migrations/1763900000010-unit-category.js';
 import { PeopleAndGroups1763900000011 } from './migrations/1763900000011-people-and-groups.js';
 import { ApiKeys1763900000012 } from './migrations/1763900000012-api-keys.js';
+import { WorkingCalendar1763900000013 } from './migrations/1763900000013-working-calendar.js';
+import { CalendarYear } from './calendar/calendar-year.entity.js';
+import { CalendarResolver } from './calendar/calendar.resolver.js';
+import { CalendarService } from './calendar/calendar.service.js';
 import { resolveRegionReference } from './region/region.reference.js';
 import { Region } from './region/region.entity.js';
 import { RegionResolver } from './region/region.resolver.js';
@@ -34,7 +38,7 @@ import { GroupService } from './group/group.service.js';
 
 export function buildOrganizationSchema() {
   return buildFederatedSchema(
-    { resolvers: [RegionResolver, UnitResolver, SessionResolver, PersonResolver, GroupResolver, TestClockResolver, ApiKeyResolver] },
+    { resolvers: [RegionResolver, UnitResolver, SessionResolver, PersonResolver, GroupResolver, TestClockResolver, ApiKeyResolver, CalendarResolver] },
     {
       Region: { __resolveReference: resolveRegionReference },
       Unit: { __resolveReference: resolveUnitReference },
@@ -47,8 +51,8 @@ export function buildOrganizationSchema() {
 export function organizationSubgraph(options: { authSecret: Uint8Array; production: boolean }): SubgraphDefinition<Record<string, unknown>> {
   return {
     name: 'organization',
-    entities: [Region, Unit, Person, Group, GroupMember, ApiKey],
-    migrations: [Initial1763900000000, UnitCategory1763900000010, PeopleAndGroups1763900000011, ApiKeys1763900000012],
+    entities: [Region, Unit, Person, Group, GroupMember, ApiKey, CalendarYear],
+    migrations: [Initial1763900000000, UnitCategory1763900000010, PeopleAndGroups1763900000011, ApiKeys1763900000012, WorkingCalendar1763900000013],
     buildSchema: buildOrganizationSchema,
     createDeps: (dataSource, outbox) => ({
       regions: new RegionService(dataSource),
@@ -58,6 +62,7 @@ export function organizationSubgraph(options: { authSecret: Uint8Array; producti
       groups: new GroupService(dataSource),
       testClock: new TestClockService(outbox, options.production),
       apiKeys: new ApiKeyService(dataSource),
+      calendar: new CalendarService(dataSource, outbox),
     }),
     seed: async (dataSource) => {
       await seedOrganization(dataSource);

@@ -1,4 +1,5 @@
 import type { DispatchEventKind, DispatchItemKind } from '../../api/feed'
+import type { ItemListKind, TaskStatus } from '../../api/items'
 import type { DispatchStatus, RegionLevel } from '../../api/region'
 
 /** Open statuses in the order of the closed loop 受理 → 转办 → 签收/退回 → 办理 → 答复. */
@@ -41,6 +42,19 @@ export const ITEM_KIND_LABELS: Record<DispatchItemKind, string> = {
   COMPLAINT: '投诉',
   DEMAND: '诉求',
   TASK: '任务',
+}
+
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
+  IN_PROGRESS: '推进中',
+  DONE: '已完成',
+}
+
+/** What the lists behind the headline numbers are called, and what their time column holds. */
+export const ITEM_LIST_LABELS: Record<ItemListKind, { title: string; unit: string; unitColumn: string; timeColumn: string; warning?: boolean }> = {
+  overdueComplaints: { title: '超期投诉', unit: '件', unitColumn: '承办单位', timeColumn: '受理时间' },
+  overdueDemands: { title: '超期诉求', unit: '件', unitColumn: '承办单位', timeColumn: '提出时间' },
+  overdueTasks: { title: '红灯任务（超期未完成）', unit: '项', unitColumn: '牵头单位', timeColumn: '完成时限' },
+  yellowTasks: { title: '黄灯任务（临近时限或落后于进度）', unit: '项', unitColumn: '牵头单位', timeColumn: '完成时限', warning: true },
 }
 
 /** Shown for a count the server could not supply (its subgraph is down). */

@@ -14,6 +14,10 @@ registerMap('overdue-colours-test', {
   features: values.map((_, i) => ({ type: 'Feature', properties: { adcode: String(i) }, geometry: { type: 'Polygon', coordinates: square(i) } })),
 } as Parameters<typeof registerMap>[1])
 
+interface InternalChart {
+  getModel(): { getSeriesByIndex(index: number): { getData(): { getItemVisual(index: number, key: 'style'): unknown } } }
+}
+
 describe('the map’s colour bands as ECharts applies them', () => {
   it('colours 0 green, 1–3 yellow, 4–9 orange, 10 and more red, bounds included', () => {
     const chart = init(null, undefined, { renderer: 'svg', ssr: true, width: 400, height: 100 })
@@ -21,7 +25,8 @@ describe('the map’s colour bands as ECharts applies them', () => {
       visualMap: { type: 'piecewise', seriesIndex: 0, pieces: OVERDUE_PIECES.map((piece) => ({ ...piece })) },
       series: [{ type: 'map', map: 'overdue-colours-test', nameProperty: 'adcode', data: values.map((value, i) => ({ name: String(i), value })) }],
     })
-    const data = chart.getModel().getSeriesByIndex(0).getData()
+    // the model is ECharts' internal API: what it applied, not what was asked for
+    const data = (chart as unknown as InternalChart).getModel().getSeriesByIndex(0).getData()
     const fills = values.map((_, i) => (data.getItemVisual(i, 'style') as { fill?: string }).fill)
     const [green, yellow, orange, red] = OVERDUE_PIECES.map((p) => p.color)
     expect(fills).toEqual([green, yellow, yellow, orange, orange, red, red])

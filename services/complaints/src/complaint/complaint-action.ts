@@ -9,7 +9,12 @@ export interface ActionFields {
   reason?: string;
   reply?: string;
   satisfaction?: Satisfaction;
+  /** 协办单位, besides the lead unit in `unitId`. */
+  coUnitIds?: string[];
 }
+
+/** More would make "one lead, several helpers" meaningless; a joint handling is rarely wider. */
+export const MAX_CO_UNITS = 10;
 
 const LABELS: Record<ActionField, string> = { unitId: '承办单位', reason: '理由', reply: '答复内容', satisfaction: '回访满意度' };
 
@@ -42,8 +47,19 @@ export function actionFields(rule: TransitionRule, input: ActOnComplaintInput): 
     }
   }
   const result = fields as ActionFields;
+  if (input.coUnitIds?.length) result.coUnitIds = coUnits(rule, input.coUnitIds, result.unitId);
   if (rule.satisfaction && !rule.satisfaction.accepts.includes(result.satisfaction!)) {
     throw invalid('satisfaction', rule.satisfaction.otherwise);
   }
   return result;
+}
+
+/** Co-units: only where the rule takes them, each a unit id, none twice, none the lead unit. */
+function coUnits(rule: TransitionRule, ids: readonly string[], leadUnitId: string | undefined): string[] {
+  if (!rule.takesCoUnits) throw invalid('coUnitIds', '该操作不需要填写协办单位');
+  if (ids.length > MAX_CO_UNITS) throw invalid('coUnitIds', `协办单位不能超过${MAX_CO_UNITS}个`);
+  const checked = ids.map((id) => requireUuid(id, 'coUnitIds', '协办单位'));
+  if (new Set(checked).size !== checked.length) throw invalid('coUnitIds', '协办单位不能重复');
+  if (leadUnitId !== undefined && checked.includes(leadUnitId)) throw invalid('coUnitIds', '牵头单位不能同时作为协办单位');
+  return checked.sort();
 }

@@ -68,8 +68,22 @@ export enum ComplaintAction {
   REJECT = 'REJECT',
 }
 
-/** A timeline entry's action: the closed-loop actions plus the receipt. */
-export const ComplaintTimelineAction = { RECEIVE: 'RECEIVE', ...ComplaintAction } as const;
+/**
+ * A timeline entry's action: the closed-loop actions plus the receipt, co-units' notes,
+ * merging or clearing duplicates, and a clue's transfer to the discipline commission.
+ */
+export const ComplaintTimelineAction = {
+  RECEIVE: 'RECEIVE',
+  ...ComplaintAction,
+  CO_NOTE: 'CO_NOTE',
+  MERGE: 'MERGE',
+  MERGE_IN: 'MERGE_IN',
+  NOT_DUPLICATE: 'NOT_DUPLICATE',
+  TRANSFER_CLUE: 'TRANSFER_CLUE',
+  EXTEND_REQUEST: 'EXTEND_REQUEST',
+  EXTEND_APPROVE: 'EXTEND_APPROVE',
+  EXTEND_REJECT: 'EXTEND_REJECT',
+} as const;
 export type ComplaintTimelineAction = (typeof ComplaintTimelineAction)[keyof typeof ComplaintTimelineAction];
 
 registerEnumType(Satisfaction, {
@@ -97,5 +111,16 @@ registerEnumType(ComplaintAction, { name: 'ComplaintAction', description: '闭�
 registerEnumType(ComplaintTimelineAction, {
   name: 'ComplaintTimelineAction',
   description: '办理记录中的操作',
-  valuesConfig: { RECEIVE: { description: '受理' }, ...ACTION_DESCRIPTIONS },
+  valuesConfig: {
+    RECEIVE: { description: '受理' },
+    ...ACTION_DESCRIPTIONS,
+    CO_NOTE: { description: '协办意见（协办单位承办人）' },
+    MERGE: { description: '作为重复件并入另一件投诉并办结（热线受理员）' },
+    MERGE_IN: { description: '并入一件重复投诉（热线受理员）' },
+    NOT_DUPLICATE: { description: '经核实不是重复件，清除重复提示（热线受理员）' },
+    TRANSFER_CLUE: { description: '线索移交纪委监委（经纪委监委审批；此后仅纪委监委可见）' },
+    EXTEND_REQUEST: { description: '申请延期（承办单位；理由见 reason，延至日期见 note）' },
+    EXTEND_APPROVE: { description: '批准延期（热线受理员）：办结期限改为申请的日期' },
+    EXTEND_REJECT: { description: '不予批准延期（热线受理员；意见见 reason）' },
+  },
 });

@@ -1,5 +1,6 @@
 import { DispatchStatus } from '@bizenv/common/closed-loop';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { ComplainantInput } from '../identity/complainant-input.js';
 import { Channel, ComplaintAction, ComplaintCategory, Satisfaction } from './complaint-enums.js';
 
 @InputType({ description: '受理一件投诉举报' })
@@ -21,6 +22,9 @@ export class ReceiveComplaintInput {
 
   @Field(() => Date, { nullable: true, description: '原始受理时间（从其他平台导入时填写）；默认为当前时间' })
   receivedAt?: Date | null;
+
+  @Field(() => ComplainantInput, { nullable: true, description: '投诉人（加密保存，承办单位不可见）' })
+  complainant?: ComplainantInput | null;
 }
 
 @InputType({ description: '转办给承办单位' })
@@ -28,8 +32,11 @@ export class DispatchComplaintInput {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: '牵头单位' })
   unitId!: string;
+
+  @Field(() => [ID], { nullable: true, description: '协办单位（至多10个，不含牵头单位）：可查看本件并填写协办意见' })
+  coUnitIds?: string[] | null;
 
   @Field(() => Int, { description: '操作前看到的版本号；已被他人修改时返回 CONFLICT' })
   expectedVersion!: number;
@@ -46,8 +53,11 @@ export class ActOnComplaintInput {
   @Field(() => Int, { description: '操作前看到的版本号；已被他人修改时返回 CONFLICT' })
   expectedVersion!: number;
 
-  @Field(() => ID, { nullable: true, description: '承办单位（转办时必填）' })
+  @Field(() => ID, { nullable: true, description: '承办单位，即牵头单位（转办时必填）' })
   unitId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: '协办单位（仅转办时可填，至多10个，不含牵头单位）：可查看本件并填写协办意见；签收、退回、答复由牵头单位办理，退回时一并解除' })
+  coUnitIds?: string[] | null;
 
   @Field(() => String, { nullable: true, description: '理由，1–500字（退回、重办、不予受理时必填）' })
   reason?: string | null;

@@ -10,9 +10,9 @@ export class DispatchStatusCount {
   count!: number;
 }
 
-@ObjectType({ description: '区域（含全部下级）投诉统计' })
+@ObjectType({ description: '投诉统计：一个区域（含全部下级），或其中一个牵头单位（Unit.complaintStats）' })
 export class ComplaintStats {
-  @Field(() => Int, { description: '受理总数' })
+  @Field(() => Int, { description: '受理总数（不含已合并的重复件）' })
   total!: number;
 
   @Field(() => Int, { description: '未办结' })

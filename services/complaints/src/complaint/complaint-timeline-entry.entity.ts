@@ -54,6 +54,14 @@ export class ComplaintTimelineEntry {
   @Field(() => Satisfaction, { nullable: true, description: '回访满意度（办结、重办时）' })
   satisfaction!: Satisfaction | null;
 
+  /** 转办's co-units (协办单位), comma-separated. */
+  @Column({ type: 'text', nullable: true })
+  coUnitIds!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '协办意见，或合并、排除重复的说明' })
+  note!: string | null;
+
   @Column({ type: 'datetime', precision: 3 })
   @Field(() => Date, { description: '操作时间（受理为受理时间）' })
   at!: Date;

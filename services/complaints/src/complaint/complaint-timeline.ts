@@ -4,18 +4,21 @@ import { ComplaintTimelineEntry } from './complaint-timeline-entry.entity.js';
 
 const MAX_NAME = 100;
 
+type OptionalStepField = 'reason' | 'reply' | 'satisfaction' | 'unitId' | 'coUnitIds' | 'note';
+
 /** Appends one step to a complaint's timeline, in the caller's transaction. */
 export async function recordStep(
   manager: EntityManager,
   actor: Caller,
-  step: Omit<ComplaintTimelineEntry, 'id' | 'actorId' | 'actorName' | 'reason' | 'reply' | 'satisfaction' | 'unitId'> &
-    Partial<Pick<ComplaintTimelineEntry, 'reason' | 'reply' | 'satisfaction' | 'unitId'>>,
+  step: Omit<ComplaintTimelineEntry, 'id' | 'actorId' | 'actorName' | OptionalStepField> & Partial<Pick<ComplaintTimelineEntry, OptionalStepField>>,
 ): Promise<void> {
   await manager.insert(ComplaintTimelineEntry, {
     reason: null,
     reply: null,
     satisfaction: null,
     unitId: null,
+    coUnitIds: null,
+    note: null,
     ...step,
     actorId: actor.id,
     actorName: [...actor.name].slice(0, MAX_NAME).join(''),

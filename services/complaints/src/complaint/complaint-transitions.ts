@@ -11,7 +11,7 @@ export interface TransitionRule {
   to: DispatchStatus;
   /** What the actor must hold, within the complaint's region. */
   permission: Permission;
-  /** The actor acts for their unit: only on a complaint dispatched to that unit. */
+  /** The actor acts for their unit: only on a complaint whose lead unit (牵头单位) it is. */
   ownUnit: boolean;
   /** Fields the action needs; any other field given is refused. */
   requires: readonly ActionField[];
@@ -19,7 +19,9 @@ export interface TransitionRule {
   satisfaction?: { accepts: readonly Satisfaction[]; otherwise: string };
   /** Recorded in the timeline without being asked for: 重办 follows a dissatisfied 回访. */
   impliedSatisfaction?: Satisfaction;
-  /** The complaint leaves its unit (退回: "not ours"), so it must be dispatched again. */
+  /** The action may name co-units (协办单位) besides the lead unit; they replace any earlier ones. */
+  takesCoUnits?: boolean;
+  /** The complaint leaves its units, lead and co-units (退回: "not ours"), so it must be dispatched again. */
   clearsUnit?: boolean;
   /** The deadline that governs from then on; absent: unchanged. */
   dueAt?: 'closeDueAt';
@@ -37,6 +39,7 @@ export const COMPLAINT_TRANSITIONS: Readonly<Record<ComplaintAction, TransitionR
     permission: STEER,
     ownUnit: false,
     requires: ['unitId'],
+    takesCoUnits: true,
   },
   [ComplaintAction.ACCEPT]: { from: [DispatchStatus.DISPATCHED], to: DispatchStatus.ACCEPTED, permission: HANDLE, ownUnit: true, requires: [] },
   [ComplaintAction.RETURN]: {
@@ -83,3 +86,12 @@ export const COMPLAINT_TRANSITIONS: Readonly<Record<ComplaintAction, TransitionR
     requires: ['reason'],
   },
 };
+
+/**
+ * 协办意见: a co-unit's handler adds a note to the timeline while the lead unit handles the
+ * complaint. Not a transition: the status and version stay as they are.
+ */
+export const CO_HANDLING_NOTE = {
+  while: [DispatchStatus.DISPATCHED, DispatchStatus.ACCEPTED, DispatchStatus.REPLIED],
+  permission: HANDLE,
+} as const;

@@ -2,6 +2,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DispatchStatus } from '@bizenv/common/closed-loop';
 import { Channel, ComplaintCategory } from './complaint-enums.js';
+import type { DueKind } from './deadline-policy.js';
 
 /** A complaint or report in the 12345 closed loop. The complainant's identity is not here. */
 @Entity({ name: 'complaint' })
@@ -9,6 +10,7 @@ import { Channel, ComplaintCategory } from './complaint-enums.js';
 @Index('idx_complaint_due', ['dueAt'])
 @Index('idx_complaint_unit', ['unitId'])
 @Index('idx_complaint_received', ['receivedAt'])
+@Index('idx_complaint_external', ['channel', 'externalId'], { unique: true })
 @ObjectType({ description: '投诉举报' })
 @Directive('@key(fields: "id")')
 export class Complaint {
@@ -58,9 +60,40 @@ export class Complaint {
   @Column({ type: 'datetime', precision: 3 })
   dueAt!: Date;
 
+  // Deadlines (deadline-policy.ts): the rule and days they were counted with at receipt (a later
+  // rule change leaves them be), which one governs, when it turns yellow, and an approved extension.
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  deadlineRuleKey!: string | null;
+
+  @Column({ type: 'int', default: 7 })
+  replyWorkingDays!: number;
+
+  @Column({ type: 'int', default: 30 })
+  closeWorkingDays!: number;
+
+  @Column({ type: 'int', default: 1 })
+  yellowWorkingDays!: number;
+
+  @Column({ type: 'varchar', length: 8, default: 'REPLY' })
+  dueKind!: DueKind;
+
+  /** Null only for rows written around the deadline policy (never by it): such an item is never yellow. */
+  @Index('idx_complaint_yellow')
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  yellowAt!: Date | null;
+
+  /** The close deadline is an approved extension's date (延期), no longer counted in working days. */
+  @Column({ type: 'boolean', default: false })
+  closeExtended!: boolean;
+
   @Column({ type: 'varchar', length: 24 })
   @Field(() => DispatchStatus)
   dispatchStatus!: DispatchStatus;
+
+  /** 原平台受理编号: set by an import, unique per channel, so importing a file again adds nothing. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  @Field(() => String, { nullable: true, description: '原平台受理编号（从12345等平台导入时）' })
+  externalId!: string | null;
 
   @Column({ type: 'int', default: 1 })
   @Field(() => Int, { description: '版本号：并发修改时用于检测冲突' })

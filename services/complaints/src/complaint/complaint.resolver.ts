@@ -56,7 +56,7 @@ export class ComplaintResolver {
     return { code: complaint.regionCode };
   }
 
-  @FieldResolver(() => Unit, { nullable: true, description: '承办单位' })
+  @FieldResolver(() => Unit, { nullable: true, description: '承办单位（牵头单位；协办单位见 coUnits）' })
   unit(@Root() complaint: Complaint): Unit | null {
     return complaint.unitId ? { id: complaint.unitId } : null;
   }

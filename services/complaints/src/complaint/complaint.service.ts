@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Permission, requireItem, requireListScope, requirePermission, type Caller } from '@bizenv/common/auth';
 import { now } from '@bizenv/common/clock';
-import { paginate, type Page, type PageArgs } from '@bizenv/common/connection';
+import { paginate, type Page, type PageArgs, type SortKey } from '@bizenv/common/connection';
 import type { DeadlineSource } from '@bizenv/common/deadline-watcher';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
-import type { Outbox } from '@bizenv/common/outbox';
+import type { Outbox, RecordEvent } from '@bizenv/common/outbox';
 import { subtreePrefix } from '@bizenv/common/region-code';
 import { requireRegionCode, requireText, requireUuid } from '@bizenv/common/validate';
-import { In, LessThan, Like, Not, type DataSource } from 'typeorm';
+import { In, LessThan, Like, Not, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { DispatchStatus, OPEN_STATUSES } from '@bizenv/common/closed-loop';
 import { actionFields } from './complaint-action.js';
 import { ComplaintAction, ComplaintTimelineAction } from './complaint-enums.js';
@@ -18,8 +18,24 @@ import type { ComplaintTimelineEntry } from './complaint-timeline-entry.entity.j
 import { COMPLAINT_TRANSITIONS } from './complaint-transitions.js';
 import { Complaint } from './complaint.entity.js';
 import { adjustTally } from './complaint-tally.js';
-import { complaintDeadlines } from './deadline-policy.js';
+import { complaintDeadlines, governedBy } from './deadline-policy.js';
+import type { WorkingCalendar } from '@bizenv/common/working-days';
+import { pickRule, type DeadlineRuleValues } from '../deadline/deadline-rules.js';
+import { readDeadlineRules } from '../deadline/deadline-rule.service.js';
+import { handledByUnit, handlingUnits, setCoUnits } from '../co-units/co-units.js';
+import { flagDuplicates } from '../duplicate/duplicate-detection.js';
+import { sameComplainantComplaintIds } from '../identity/complainant-match.js';
+import { tallyStep } from '../stats/stat-tally.js';
+import type { FieldCipher } from '@bizenv/common/field-crypto';
+import { hideTransferredClues, requireClueVisible } from '../clue/clue-visibility.js';
+import { ComplainantRecord } from '../identity/complainant-record.entity.js';
+import { sealComplainant, type SealedComplainant } from '../identity/complainant-seal.js';
 
+/** Newest receipt first. */
+export const LIST_ORDER: SortKey<Complaint>[] = [
+  { column: 'c.receivedAt', property: 'receivedAt', direction: 'DESC' },
+  { column: 'c.id', property: 'id', direction: 'DESC' },
+];
 const EARLIEST_RECEIPT = new Date('2004-01-01T00:00:00+08:00');
 const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -27,18 +43,34 @@ export class ComplaintService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    /** Encrypts the complainant taken in with a complaint. */
+    private readonly cipher: FieldCipher,
+    /** This subgraph's working calendar: the packaged years and those loaded at run time. */
+    private readonly calendar: WorkingCalendar,
   ) {}
 
   /** One complaint; a unit operator sees only those dispatched to their unit. */
   async get(caller: Caller | null, id: string): Promise<Complaint> {
     requirePermission(caller, Permission.COMPLAINT_READ);
     const complaint = await this.load(id);
-    requireItem(caller, Permission.COMPLAINT_READ, complaint);
+    await requireClueVisible(this.dataSource.manager, caller, complaint.id);
+    await this.readable(caller, complaint);
     return complaint;
+  }
+
+  /** The caller may read the complaint: in their region and, for unit operators, led or co-handled by their unit. */
+  async readable(caller: Caller | null, complaint: Complaint): Promise<Caller> {
+    const unitIds = await handlingUnits(this.dataSource.manager, complaint);
+    return requireItem(caller, Permission.COMPLAINT_READ, { regionCode: complaint.regionCode, unitIds });
   }
 
   /** Newest first; filtered to what the caller may see before counting. */
   list(caller: Caller | null, filter: ComplaintFilter, page: PageArgs): Promise<Page<Complaint>> {
+    return paginate(this.listQuery(caller, filter), LIST_ORDER, page);
+  }
+
+  /** The list's rows as a query (the list pages it, the XLSX export reads it whole). */
+  listQuery(caller: Caller | null, filter: ComplaintFilter): SelectQueryBuilder<Complaint> {
     if (filter.regionCode != null) requireRegionCode(filter.regionCode, 'filter.regionCode');
     if (filter.unitId != null) requireUuid(filter.unitId, 'filter.unitId', '承办单位');
     const scope = requireListScope(caller, Permission.COMPLAINT_READ, filter.regionCode);
@@ -46,7 +78,7 @@ export class ComplaintService {
       .getRepository(Complaint)
       .createQueryBuilder('c')
       .where('c.regionCode LIKE :prefix', { prefix: `${subtreePrefix(scope.regionCode)}%` });
-    if (scope.unitId) query.andWhere('c.unitId = :ownUnit', { ownUnit: scope.unitId });
+    if (scope.unitId) query.andWhere(handledByUnit('c', 'ownUnit'), { ownUnit: scope.unitId });
     if (filter.unitId != null) query.andWhere('c.unitId = :unitId', { unitId: filter.unitId });
     if (filter.dispatchStatus != null) query.andWhere('c.dispatchStatus = :status', { status: filter.dispatchStatus });
     if (filter.channel != null) query.andWhere('c.channel = :channel', { channel: filter.channel });
@@ -55,24 +87,28 @@ export class ComplaintService {
       const condition = filter.overdue ? '(c.dispatchStatus <> :closed AND c.dueAt < :now)' : '(c.dispatchStatus = :closed OR c.dueAt >= :now)';
       query.andWhere(condition, { closed: DispatchStatus.CLOSED, now: now() });
     }
-    return paginate(
-      query,
-      [
-        { column: 'c.receivedAt', property: 'receivedAt', direction: 'DESC' },
-        { column: 'c.id', property: 'id', direction: 'DESC' },
-      ],
-      page,
-    );
+    return hideTransferredClues(query, 'c', caller);
   }
 
   async receive(caller: Caller | null, input: ReceiveComplaintInput): Promise<Complaint> {
+    const receipt = this.prepareReceipt(caller, input, null, await this.deadlineRules());
+    await this.outbox.write((manager, record) => storeReceipt(manager, record, receipt));
+    return receipt.complaint;
+  }
+
+  /**
+   * 受理's checks, nothing written: the same rules for one complaint and for every row of an
+   * import. Throws BAD_USER_INPUT (with `field`) or FORBIDDEN. The deadlines follow the most
+   * specific of `rules` (`deadlineRules()`, read before) and the receipt time.
+   */
+  prepareReceipt(caller: Caller | null, input: ReceiveComplaintInput, externalId: string | null, rules: readonly DeadlineRuleValues[]): Receipt {
     requireRegionCode(input.regionCode);
     const operator = requirePermission(caller, Permission.COMPLAINT_INTAKE, input.regionCode);
     const receivedAt = input.receivedAt ?? now();
     if (Number.isNaN(receivedAt.getTime()) || receivedAt < EARLIEST_RECEIPT || receivedAt.getTime() > now().getTime() + CLOCK_SKEW_MS) {
       throw new DomainError(ErrorCode.BadUserInput, '受理时间不能晚于当前时间，也不能早于2004年', { field: 'receivedAt' });
     }
-    const deadlines = complaintDeadlines(input.channel, receivedAt);
+    const deadlines = complaintDeadlines(pickRule(rules, input.channel, input.category), receivedAt, this.calendar);
     const complaint: Complaint = {
       id: randomUUID(),
       channel: input.channel,
@@ -82,26 +118,14 @@ export class ComplaintService {
       regionCode: input.regionCode,
       unitId: null,
       receivedAt,
-      replyDueAt: deadlines.replyDueAt,
-      closeDueAt: deadlines.closeDueAt,
-      deadlineProvisional: deadlines.provisional,
-      dueAt: deadlines.replyDueAt,
+      ...deadlines,
       dispatchStatus: DispatchStatus.AWAITING_DISPATCH,
+      externalId,
       version: 1,
     };
-    await this.outbox.write(async (manager, record) => {
-      await manager.insert(Complaint, complaint);
-      await adjustTally(manager, complaint.regionCode, complaint.dispatchStatus, 1);
-      await recordStep(manager, operator, {
-        complaintId: complaint.id,
-        action: ComplaintTimelineAction.RECEIVE,
-        fromStatus: null,
-        toStatus: complaint.dispatchStatus,
-        at: complaint.receivedAt,
-      });
-      record({ topic: 'complaint.received', regionCode: complaint.regionCode, payload: eventPayload(complaint) });
-    });
-    return complaint;
+    // Checked and encrypted here; stored apart from the complaint, in `complainant`.
+    const complainant = input.complainant ? sealComplainant(this.cipher, complaint.id, input.complainant) : null;
+    return { operator, complaint, complainant };
   }
 
   /** 转办: kept as its own mutation for existing integrators; the same step as `act` with DISPATCH. */
@@ -120,6 +144,7 @@ export class ComplaintService {
     const fields = actionFields(rule, input);
     requirePermission(caller, rule.permission);
     const current = await this.load(input.id);
+    await requireClueVisible(this.dataSource.manager, caller, current.id);
     const actor = requirePermission(caller, rule.permission, current.regionCode);
     if (rule.ownUnit && (!actor.unitId || actor.unitId !== current.unitId)) {
       throw new DomainError(ErrorCode.Forbidden, '只能办理转办给本单位的投诉');
@@ -130,10 +155,11 @@ export class ComplaintService {
     if (!rule.from.includes(current.dispatchStatus)) {
       throw new DomainError(ErrorCode.InvalidTransition, '当前状态不能执行该操作', { status: current.dispatchStatus, action: input.action });
     }
+    const at = now();
     const changes: Partial<Complaint> = { dispatchStatus: rule.to, version: current.version + 1 };
     if (fields.unitId) changes.unitId = fields.unitId;
     if (rule.clearsUnit) changes.unitId = null;
-    if (rule.dueAt) changes.dueAt = current[rule.dueAt];
+    if (rule.dueAt) Object.assign(changes, governedBy(current, rule.dueAt, this.calendar));
     return this.outbox.write(async (manager, record) => {
       const result = await manager
         .createQueryBuilder()
@@ -147,6 +173,10 @@ export class ComplaintService {
       const updated = await manager.findOneByOrFail(Complaint, { id: current.id });
       await adjustTally(manager, updated.regionCode, current.dispatchStatus, -1);
       await adjustTally(manager, updated.regionCode, updated.dispatchStatus, 1);
+      const satisfaction = fields.satisfaction ?? rule.impliedSatisfaction ?? null;
+      await tallyStep(manager, current, updated, { action: input.action, satisfaction, at });
+      const coUnitIds = rule.takesCoUnits || rule.clearsUnit ? (fields.coUnitIds ?? []) : null;
+      if (coUnitIds) await setCoUnits(manager, updated.id, coUnitIds);
       await recordStep(manager, actor, {
         complaintId: updated.id,
         action: input.action,
@@ -156,8 +186,9 @@ export class ComplaintService {
         unitId: updated.unitId ?? current.unitId,
         reason: fields.reason ?? null,
         reply: fields.reply ?? null,
-        satisfaction: fields.satisfaction ?? rule.impliedSatisfaction ?? null,
-        at: now(),
+        satisfaction,
+        coUnitIds: coUnitIds?.length ? coUnitIds.join(',') : null,
+        at,
       });
       // Never the reply or a reason: events reach every screen of the region.
       record({ topic: `complaint.${updated.dispatchStatus.toLowerCase()}`, regionCode: updated.regionCode, payload: eventPayload(updated) });
@@ -166,8 +197,8 @@ export class ComplaintService {
   }
 
   /** 办理记录, oldest first; visible to whoever may see the complaint. */
-  timeline(caller: Caller | null, complaint: Complaint): Promise<ComplaintTimelineEntry[]> {
-    requireItem(caller, Permission.COMPLAINT_READ, complaint);
+  async timeline(caller: Caller | null, complaint: Complaint): Promise<ComplaintTimelineEntry[]> {
+    await this.readable(caller, complaint);
     return readTimeline(this.dataSource.manager, complaint.id);
   }
 
@@ -197,6 +228,11 @@ export class ComplaintService {
     return { total, open: total - (counts.get(DispatchStatus.CLOSED) ?? 0), overdue, byDispatchStatus };
   }
 
+  /** The deadline table as it stands now: a rule changed later does not reach this receipt. */
+  deadlineRules(): Promise<DeadlineRuleValues[]> {
+    return readDeadlineRules(this.dataSource.manager);
+  }
+
   private async load(id: string): Promise<Complaint> {
     const complaint = await this.dataSource.getRepository(Complaint).findOneBy({ id });
     if (!complaint) throw new DomainError(ErrorCode.NotFound, '未找到该投诉', { id });
@@ -213,6 +249,32 @@ export class ComplaintService {
   };
 }
 
-function eventPayload(complaint: Complaint) {
+/** A complaint checked for 受理 and not yet stored. */
+export interface Receipt {
+  operator: Caller;
+  complaint: Complaint;
+  /** The complainant, encrypted, if one was given. */
+  complainant: SealedComplainant | null;
+}
+
+/** Stores a prepared complaint in the caller's outbox transaction: row, tallies, timeline, duplicate flags, event. */
+export async function storeReceipt(manager: EntityManager, record: RecordEvent, { operator, complaint, complainant }: Receipt): Promise<void> {
+  await manager.insert(Complaint, complaint);
+  if (complainant) await manager.insert(ComplainantRecord, complainant.record);
+  await adjustTally(manager, complaint.regionCode, complaint.dispatchStatus, 1);
+  await tallyStep(manager, null, complaint, { action: ComplaintTimelineAction.RECEIVE, at: complaint.receivedAt });
+  await recordStep(manager, operator, {
+    complaintId: complaint.id,
+    action: ComplaintTimelineAction.RECEIVE,
+    fromStatus: null,
+    toStatus: complaint.dispatchStatus,
+    at: complaint.receivedAt,
+  });
+  await flagDuplicates(manager, complaint, complainant ? await sameComplainantComplaintIds(manager, complainant) : []);
+  record({ topic: 'complaint.received', regionCode: complaint.regionCode, payload: eventPayload(complaint) });
+}
+
+/** What a complaint's events carry: never a reply, a reason or anything about the complainant. */
+export function eventPayload(complaint: Complaint) {
   return { id: complaint.id, title: complaint.title, status: complaint.dispatchStatus, unitId: complaint.unitId };
 }

@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DispatchStatus } from '@bizenv/common/closed-loop';
+import { DemandSource } from './demand-source.js';
 
 /** 诉求: a demand an enterprise raised (e.g. on a visit), in the same closed loop as a complaint. */
 @Entity({ name: 'demand' })
@@ -8,6 +9,8 @@ import { DispatchStatus } from '@bizenv/common/closed-loop';
 @Index('idx_demand_due', ['dueAt'])
 @Index('idx_demand_unit_enterprise', ['unitId', 'enterpriseId'])
 @Index('idx_demand_raised', ['raisedAt'])
+@Index('idx_demand_visit', ['visitId'])
+@Index('idx_demand_unit_status', ['unitId', 'status', 'dueAt'])
 @ObjectType({ description: '企业诉求' })
 @Directive('@key(fields: "id")')
 export class Demand {
@@ -47,4 +50,20 @@ export class Demand {
   @Column({ type: 'int', default: 1 })
   @Field(() => Int, { description: '版本号：并发修改时用于检测冲突' })
   version!: number;
+
+  @Column({ type: 'varchar', length: 20, default: DemandSource.OTHER })
+  @Field(() => DemandSource, { description: '诉求来源' })
+  source?: DemandSource;
+
+  /** The visit it was raised in (走访), if any. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  visitId?: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '诉求详情' })
+  content?: string | null;
+
+  /** Photo references (URLs or file ids of another system) of a monitoring point's report, as JSON. */
+  @Column({ type: 'simple-json', nullable: true })
+  photos?: string[] | null;
 }

@@ -6,6 +6,7 @@ import type { EnterpriseServiceContext } from '../context.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { Region } from '../region/region.js';
 import { Unit } from '../unit/unit.js';
+import { Visit } from '../visit/visit.entity.js';
 import { DemandConnection } from './demand-connection.js';
 import { DemandFilter } from './demand-inputs.js';
 import { Demand } from './demand.entity.js';
@@ -39,6 +40,16 @@ export class DemandResolver {
   @FieldResolver(() => Unit, { nullable: true, description: '承办单位' })
   unit(@Root() demand: Demand): Unit | null {
     return demand.unitId ? { id: demand.unitId } : null;
+  }
+
+  @FieldResolver(() => [String], { description: '随手拍照片（外部系统的地址或文件编号）' })
+  photos(@Root() demand: Demand): string[] {
+    return demand.photos ?? [];
+  }
+
+  @FieldResolver(() => Visit, { nullable: true, description: '提出该诉求的走访' })
+  visit(@Root() demand: Demand, @Ctx() ctx: EnterpriseServiceContext): Promise<Visit | null> {
+    return ctx.visits.ofDemand(demand);
   }
 
   @FieldResolver(() => Boolean, { description: '未办结且已过办理期限' })

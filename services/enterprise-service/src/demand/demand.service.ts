@@ -1,17 +1,40 @@
-import { Permission, requireItem, requireListScope, requirePermission, type Caller } from '@bizenv/common/auth';
+import { randomUUID } from 'node:crypto';
+import { ownUnitOnly, Permission, requireItem, requireListScope, requirePermission, type Caller } from '@bizenv/common/auth';
 import { now } from '@bizenv/common/clock';
 import { DispatchStatus, OPEN_STATUSES } from '@bizenv/common/closed-loop';
 import { paginate, type Page, type PageArgs } from '@bizenv/common/connection';
 import type { DeadlineSource } from '@bizenv/common/deadline-watcher';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import { subtreePrefix } from '@bizenv/common/region-code';
-import { requireRegionCode, requireUuid } from '@bizenv/common/validate';
-import { In, LessThan, Not, type DataSource, type FindOptionsWhere } from 'typeorm';
+import type { RecordEvent } from '@bizenv/common/outbox';
+import { requireRegionCode, requireText, requireUuid } from '@bizenv/common/validate';
+import { In, LessThan, Not, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import type { Enterprise } from '../enterprise/enterprise.entity.js';
+import { demandDeadline } from './demand-deadline.js';
+import type { WorkingCalendar } from '@bizenv/common/working-days';
 import type { DemandFilter } from './demand-inputs.js';
+import { DemandSource } from './demand-source.js';
 import { Demand } from './demand.entity.js';
 
+/** What a new demand says; `field` prefixes the input field names in errors (e.g. `demands[1]`). */
+export interface DemandDraft {
+  enterprise: Enterprise;
+  title: string;
+  content?: string | null;
+  source: DemandSource;
+  visitId?: string | null;
+  photos?: string[] | null;
+  field?: string;
+}
+
+const MAX_PHOTOS = 9;
+
 export class DemandService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** This subgraph's working calendar, with the years loaded at run time. */
+    private readonly calendar: WorkingCalendar,
+  ) {}
 
   /** One demand; a unit operator sees only those dispatched to their unit. */
   async get(caller: Caller | null, id: string): Promise<Demand> {
@@ -46,6 +69,47 @@ export class DemandService {
       ],
       page,
     );
+  }
+
+  /**
+   * 提出诉求, checks only: the one way a demand comes in (raised on a visit, reported by a
+   * monitoring point). It starts awaiting dispatch (待转办), due in the demand working days.
+   * The caller has been allowed to write about `enterprise`.
+   */
+  draft({ enterprise, title, content, source, visitId, photos, field }: DemandDraft): Demand {
+    const at = (name: string) => (field ? `${field}.${name}` : name);
+    if ((photos?.length ?? 0) > MAX_PHOTOS) throw new DomainError(ErrorCode.BadUserInput, `照片最多${MAX_PHOTOS}张`, { field: at('photos') });
+    const raisedAt = now();
+    const deadline = demandDeadline(raisedAt, this.calendar);
+    return {
+      id: randomUUID(),
+      enterpriseId: enterprise.id,
+      title: requireText(title, at('title'), '诉求标题', 200),
+      content: content == null ? null : requireText(content, at('content'), '诉求详情', 2000),
+      regionCode: enterprise.regionCode,
+      unitId: null,
+      raisedAt,
+      dueAt: deadline.dueAt,
+      deadlineProvisional: deadline.provisional,
+      status: DispatchStatus.AWAITING_DISPATCH,
+      version: 1,
+      source,
+      visitId: visitId ?? null,
+      photos: photos?.length ? photos.map((photo, i) => requireText(photo, at(`photos[${i}]`), '照片地址', 500)) : null,
+    };
+  }
+
+  /** Stores a drafted demand inside the caller's outbox transaction; the screen's feed shows it received. */
+  async raise(manager: EntityManager, record: RecordEvent, demand: Demand): Promise<void> {
+    await manager.insert(Demand, demand);
+    record({ topic: 'demand.received', regionCode: demand.regionCode, payload: { id: demand.id, title: demand.title, source: demand.source } });
+  }
+
+  /** Demands raised in a visit the caller may see, oldest first; a unit operator gets their unit's only. */
+  async ofVisit(caller: Caller | null, visitId: string): Promise<Demand[]> {
+    const known = requirePermission(caller, Permission.ENTERPRISE_READ);
+    const demands = await this.dataSource.getRepository(Demand).find({ where: { visitId }, order: { raisedAt: 'ASC', id: 'ASC' } });
+    return ownUnitOnly(known) ? demands.filter((demand) => known.unitId && demand.unitId === known.unitId) : demands;
   }
 
   /** Unscoped: callers check the region first. Open = not yet closed; overdue = open and past due. */

@@ -1,16 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { ownUnitOnly, Permission, requireListScope, requirePermission, type Caller } from '@bizenv/common/auth';
-import { paginate, type Page, type PageArgs } from '@bizenv/common/connection';
+import { now } from '@bizenv/common/clock';
+import { paginate, type Page, type PageArgs, type SortKey } from '@bizenv/common/connection';
+import { normaliseCreditCode, validateCreditCode, type CreditCodeReason } from '@bizenv/common/credit-code';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
-import type { Outbox } from '@bizenv/common/outbox';
+import type { Outbox, RecordEvent } from '@bizenv/common/outbox';
 import { subtreePrefix } from '@bizenv/common/region-code';
 import { containsPattern, LIKE_ESCAPE } from '@bizenv/common/sql-like';
-import { requireRegionCode, requireText } from '@bizenv/common/validate';
-import { QueryFailedError, type DataSource, type FindOptionsWhere } from 'typeorm';
-import { normaliseCreditCode, validateCreditCode, type CreditCodeReason } from './credit-code.js';
+import { requireRegionCode, requireText, requireUuid } from '@bizenv/common/validate';
+import { QueryFailedError, type DataSource, type EntityManager, type FindOptionsWhere, type SelectQueryBuilder } from 'typeorm';
+import { followEnterpriseRegion } from '../ambassador/follow-region.js';
 import { Demand } from '../demand/demand.entity.js';
-import type { EnterpriseFilter, RegisterEnterpriseInput } from './enterprise-inputs.js';
+import { CreditCodeConfirmation } from './credit-code-confirmation.entity.js';
+import type { ConfirmInvalidCheckInput, EnterpriseFilter, RegisterEnterpriseInput, UpdateEnterpriseInput } from './enterprise-inputs.js';
 import { Enterprise } from './enterprise.entity.js';
+
+export const ENTERPRISE_ORDER: SortKey<Enterprise>[] = [{ column: 'e.creditCode', property: 'creditCode' }];
 
 const CREDIT_CODE_MESSAGES: Record<CreditCodeReason, string> = {
   SHAPE: '统一社会信用代码格式不正确',
@@ -37,6 +42,14 @@ export class EnterpriseService {
     return enterprise;
   }
 
+  /** By credit code (another subgraph's reference): the same checks as by id. */
+  async getByCreditCode(caller: Caller | null, creditCode: string): Promise<Enterprise> {
+    requirePermission(caller, Permission.ENTERPRISE_READ);
+    const enterprise = await this.dataSource.getRepository(Enterprise).findOneBy({ creditCode });
+    if (!enterprise) throw new DomainError(ErrorCode.NotFound, '未找到该企业', { creditCode });
+    return this.get(caller, enterprise.id);
+  }
+
   /** The enterprise that raised `demand`, which the caller has already been allowed to see. */
   async ofDemand(caller: Caller | null, demand: Demand): Promise<Enterprise> {
     const enterprise = await this.load(demand.enterpriseId);
@@ -46,6 +59,11 @@ export class EnterpriseService {
 
   /** By credit code; filtered to what the caller may see before counting. */
   list(caller: Caller | null, filter: EnterpriseFilter, page: PageArgs): Promise<Page<Enterprise>> {
+    return paginate(this.listQuery(caller, filter), ENTERPRISE_ORDER, page);
+  }
+
+  /** The list's rows (the list and the export): every check of the filter and the caller's scope. */
+  listQuery(caller: Caller | null, filter: EnterpriseFilter): SelectQueryBuilder<Enterprise> {
     if (filter.regionCode != null) requireRegionCode(filter.regionCode, 'filter.regionCode');
     const nameContains = filter.nameContains == null ? null : requireText(filter.nameContains, 'filter.nameContains', '企业名称', 200);
     const scope = requireListScope(caller, Permission.ENTERPRISE_READ, filter.regionCode);
@@ -57,35 +75,84 @@ export class EnterpriseService {
       query.andWhere('EXISTS (SELECT 1 FROM demand d WHERE d.unitId = :ownUnit AND d.enterpriseId = e.id)', { ownUnit: scope.unitId });
     }
     if (nameContains) query.andWhere(`e.name LIKE :name ${LIKE_ESCAPE}`, { name: containsPattern(nameContains) });
-    if (filter.isKey != null) query.andWhere('e.isKey = :isKey', { isKey: filter.isKey });
-    return paginate(query, [{ column: 'e.creditCode', property: 'creditCode' }], page);
+    for (const flag of ['isKey', 'isMonitoringPoint', 'inIncubationPool', 'industry', 'scale'] as const) {
+      if (filter[flag] != null) query.andWhere(`e.${flag} = :${flag}`, { [flag]: filter[flag] });
+    }
+    return query;
   }
 
   async register(caller: Caller | null, input: RegisterEnterpriseInput): Promise<Enterprise> {
-    requireRegionCode(input.regionCode);
-    requirePermission(caller, Permission.ENTERPRISE_WRITE, input.regionCode);
-    const enterprise: Enterprise = {
-      id: randomUUID(),
-      creditCode: acceptCreditCode(input.creditCode),
-      name: requireText(input.name, 'name', '企业名称', 200),
-      regionCode: input.regionCode,
-      isKey: input.isKey,
-    };
-    try {
-      await this.outbox.write(async (manager, record) => {
-        if (await manager.existsBy(Enterprise, { creditCode: enterprise.creditCode })) throw duplicate();
-        await manager.insert(Enterprise, enterprise);
-        record({ topic: 'enterprise.registered', regionCode: enterprise.regionCode, payload: eventPayload(enterprise) });
-      });
-    } catch (error) {
-      // Two registrations of one code racing past the check: the unique index decides.
-      if (isUniqueViolation(error)) throw duplicate();
-      throw error;
+    const prepared = prepareEnterprise(caller, input);
+    await this.outbox.write((manager, record) => storeEnterprise(manager, record, prepared)).catch(asConflict);
+    return prepared.enterprise;
+  }
+
+  /**
+   * Changes what `input` gives, on the version the caller saw. A new region must be in the
+   * caller's scope as well as the old one; ambassadors whose area no longer contains the
+   * enterprise stop serving it.
+   */
+  async update(caller: Caller | null, input: UpdateEnterpriseInput): Promise<Enterprise> {
+    requireUuid(input.id, 'id', '企业');
+    const current = await this.load(input.id);
+    const operator = requirePermission(caller, Permission.ENTERPRISE_WRITE, current.regionCode);
+    if (input.regionCode != null) {
+      requireRegionCode(input.regionCode);
+      requirePermission(caller, Permission.ENTERPRISE_WRITE, input.regionCode);
     }
+    // The code it already has needs no new check (nor a new confirmation if it was confirmed).
+    const typed = input.creditCode == null ? null : normaliseCreditCode(input.creditCode);
+    const creditCode = typed === null || typed === current.creditCode ? null : acceptCreditCode(typed, input.confirmInvalidCheck);
+    const next: Enterprise = {
+      ...current,
+      creditCode: creditCode?.code ?? current.creditCode,
+      name: input.name == null ? current.name : requireText(input.name, 'name', '企业名称', 200),
+      regionCode: input.regionCode ?? current.regionCode,
+      isKey: input.isKey ?? current.isKey,
+      industry: input.industry === undefined ? current.industry : input.industry,
+      scale: input.scale === undefined ? current.scale : input.scale,
+      isMonitoringPoint: input.isMonitoringPoint ?? current.isMonitoringPoint,
+      inIncubationPool: input.inIncubationPool ?? current.inIncubationPool,
+      version: input.expectedVersion + 1,
+    };
+    await this.outbox
+      .write(async (manager, record) => {
+        if (next.creditCode !== current.creditCode && (await manager.existsBy(Enterprise, { creditCode: next.creditCode }))) throw duplicate();
+        const { id, ...changes } = next;
+        const { affected } = await manager.update(Enterprise, { id, version: input.expectedVersion }, changes);
+        if (!affected) throw new DomainError(ErrorCode.Conflict, '企业信息已被他人修改，请刷新后重试', { field: 'expectedVersion' });
+        if (creditCode?.confirmation) {
+          await manager.insert(CreditCodeConfirmation, confirmationRecord(operator, next, creditCode.confirmation));
+        }
+        if (next.regionCode !== current.regionCode) await followEnterpriseRegion(manager, next, now());
+        // Both regions' counts change when it moves.
+        for (const regionCode of new Set([current.regionCode, next.regionCode])) {
+          record({ topic: 'enterprise.updated', regionCode, payload: eventPayload(next) });
+        }
+      })
+      .catch(asConflict);
+    return next;
+  }
+
+  /** The confirmation of the enterprise's current code, when its check character fails. */
+  confirmationOf(enterprise: Enterprise): Promise<CreditCodeConfirmation | null> {
+    if (validateCreditCode(enterprise.creditCode).ok) return Promise.resolve(null);
+    return this.dataSource.getRepository(CreditCodeConfirmation).findOne({
+      where: { enterpriseId: enterprise.id, creditCode: enterprise.creditCode },
+      order: { confirmedAt: 'DESC' },
+    });
+  }
+
+  /** For writes about an enterprise (a visit, an ambassador): it exists and the caller may write in its region. */
+  async forWrite(caller: Caller | null, id: string, field = 'enterpriseId'): Promise<Enterprise> {
+    requireUuid(id, field, '企业');
+    requirePermission(caller, Permission.ENTERPRISE_WRITE);
+    const enterprise = await this.load(id);
+    requirePermission(caller, Permission.ENTERPRISE_WRITE, enterprise.regionCode);
     return enterprise;
   }
 
-  private async load(id: string): Promise<Enterprise> {
+  async load(id: string): Promise<Enterprise> {
     const enterprise = await this.dataSource.getRepository(Enterprise).findOneBy({ id });
     if (!enterprise) throw new DomainError(ErrorCode.NotFound, '未找到该企业', { id });
     return enterprise;
@@ -97,17 +164,66 @@ export class EnterpriseService {
   }
 }
 
+export interface PreparedEnterprise {
+  operator: Caller;
+  enterprise: Enterprise;
+  /** The reason staff gave for a code whose check character fails. */
+  confirmation: string | null;
+}
+
+/** Every check of a registration, nothing written: `register` and the XLSX import both use it. */
+export function prepareEnterprise(caller: Caller | null, input: RegisterEnterpriseInput): PreparedEnterprise {
+  requireRegionCode(input.regionCode);
+  const operator = requirePermission(caller, Permission.ENTERPRISE_WRITE, input.regionCode);
+  const { code, confirmation } = acceptCreditCode(input.creditCode, input.confirmInvalidCheck);
+  const enterprise: Enterprise = {
+    id: randomUUID(),
+    creditCode: code,
+    name: requireText(input.name, 'name', '企业名称', 200),
+    regionCode: input.regionCode,
+    isKey: input.isKey,
+    industry: input.industry ?? null,
+    scale: input.scale ?? null,
+    isMonitoringPoint: input.isMonitoringPoint,
+    inIncubationPool: input.inIncubationPool,
+    version: 1,
+  };
+  return { operator, enterprise, confirmation };
+}
+
+/** Inserts a prepared enterprise (and its confirmation) inside the caller's outbox transaction. */
+export async function storeEnterprise(manager: EntityManager, record: RecordEvent, { operator, enterprise, confirmation }: PreparedEnterprise): Promise<void> {
+  if (await manager.existsBy(Enterprise, { creditCode: enterprise.creditCode })) throw duplicate();
+  await manager.insert(Enterprise, enterprise);
+  if (confirmation) await manager.insert(CreditCodeConfirmation, confirmationRecord(operator, enterprise, confirmation));
+  record({ topic: 'enterprise.registered', regionCode: enterprise.regionCode, payload: eventPayload(enterprise) });
+}
+
 /**
- * The one place that decides which codes are accepted. A pilot code that fails only the check
- * (reason CHECK) is where a later, confirmed-with-a-reason path would let it through.
+ * The one place that decides which codes are accepted: the wrong shape never; a failing check
+ * character only when staff confirm it with a reason, which is then recorded.
  */
-function acceptCreditCode(raw: string): string {
+function acceptCreditCode(raw: string, confirm: ConfirmInvalidCheckInput | null | undefined): { code: string; confirmation: string | null } {
   const code = normaliseCreditCode(raw);
   const result = validateCreditCode(code);
-  if (!result.ok) {
-    throw new DomainError(ErrorCode.InvalidCreditCode, CREDIT_CODE_MESSAGES[result.reason], { field: 'creditCode', reason: result.reason });
+  if (result.ok) return { code, confirmation: null };
+  if (result.reason === 'CHECK' && confirm) {
+    return { code, confirmation: requireText(confirm.reason, 'confirmInvalidCheck.reason', '确认理由', 500) };
   }
-  return code;
+  const hint = result.reason === 'CHECK' ? '；如核实无误，请填写确认理由后重新提交' : '';
+  throw new DomainError(ErrorCode.InvalidCreditCode, CREDIT_CODE_MESSAGES[result.reason] + hint, { field: 'creditCode', reason: result.reason });
+}
+
+function confirmationRecord(operator: Caller, enterprise: Enterprise, reason: string): CreditCodeConfirmation {
+  return {
+    id: randomUUID(),
+    enterpriseId: enterprise.id,
+    creditCode: enterprise.creditCode,
+    reason,
+    confirmedById: operator.id,
+    confirmedByName: operator.name,
+    confirmedAt: now(),
+  };
 }
 
 function duplicate(): DomainError {
@@ -115,13 +231,19 @@ function duplicate(): DomainError {
   return new DomainError(ErrorCode.Conflict, '该统一社会信用代码已登记', { field: 'creditCode' });
 }
 
-// MySQL/MariaDB report ER_DUP_ENTRY; SQLite "UNIQUE constraint failed".
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string; message?: string } | undefined;
-  return driverError?.code === 'ER_DUP_ENTRY' || /UNIQUE constraint failed/i.test(driverError?.message ?? error.message);
+/**
+ * For a write that stored enterprises: two of one code racing past the check are decided by the
+ * unique index (MySQL/MariaDB report ER_DUP_ENTRY, SQLite "UNIQUE constraint failed"), and the
+ * loser gets the same CONFLICT as one that did not race.
+ */
+export function asConflict(error: unknown): never {
+  if (error instanceof QueryFailedError) {
+    const driverError = error.driverError as { code?: string; message?: string } | undefined;
+    if (driverError?.code === 'ER_DUP_ENTRY' || /UNIQUE constraint failed/i.test(driverError?.message ?? error.message)) throw duplicate();
+  }
+  throw error;
 }
 
 function eventPayload(enterprise: Enterprise) {
-  return { id: enterprise.id, name: enterprise.name, creditCode: enterprise.creditCode, isKey: enterprise.isKey };
+  return { id: enterprise.id, name: enterprise.name, creditCode: enterprise.creditCode, isKey: enterprise.isKey, isMonitoringPoint: enterprise.isMonitoringPoint };
 }

@@ -1,8 +1,8 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
-/** A reference to the organization subgraph's Unit. */
+/** The organization subgraph's Unit, extended here with its demand statistics. */
 @ObjectType()
-@Directive('@key(fields: "id", resolvable: false)')
+@Directive('@key(fields: "id")')
 export class Unit {
   @Field(() => ID)
   id!: string;

@@ -1,5 +1,5 @@
 import { Role } from '@bizenv/common/auth';
-import { DEMO_CITY_CODE } from '@bizenv/common/demo-city';
+import { DEMO_CITY_CODE, demoAccountPersonId } from '@bizenv/common/demo-city';
 import { stableId } from '@bizenv/common/stable-id';
 import type { Person } from './person.entity.js';
 
@@ -54,7 +54,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 export function demoPersonId(key: string): string {
   const person = DEMO_PEOPLE.find((p) => p.key === key);
   if (!person) throw new Error(`unknown demo person ${key}`);
-  return stableId(person.account ? `user:${key}` : `person:${key}`);
+  return person.account ? demoAccountPersonId(key) : stableId(`person:${key}`);
 }
 
 export function demoPersonRows(passwordHash: string): Person[] {

@@ -10,6 +10,11 @@ function isCalendarDate(date: string): boolean {
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === date;
 }
 
+/** Whether `value` is a day that exists, written "YYYY-MM-DD" (a Shanghai calendar day). */
+export function isDay(value: string): boolean {
+  return DATE_ONLY.test(value) && isCalendarDate(value);
+}
+
 /**
  * A task's deadline is a day ("2022年底前"): the end of that Shanghai day. Accepts the day
  * itself or an instant with a zone (which names its Shanghai day); null when unparseable.

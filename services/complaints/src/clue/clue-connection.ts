@@ -1,0 +1,4 @@
+import { connectionOf } from '@bizenv/common/connection';
+import { ClueTransfer } from './clue-transfer.entity.js';
+
+export const ClueTransferConnection = connectionOf(ClueTransfer, 'ClueTransfer');

@@ -1,0 +1,26 @@
+import type { EntityManager } from 'typeorm';
+import type { Complaint } from '../complaint/complaint.entity.js';
+import { ComplaintCoUnit } from './complaint-co-unit.entity.js';
+
+/** The co-units of a complaint, in a stable order. */
+export async function coUnitsOf(manager: EntityManager, complaintId: string): Promise<string[]> {
+  const rows = await manager.find(ComplaintCoUnit, { where: { complaintId }, order: { unitId: 'ASC' } });
+  return rows.map((row) => row.unitId);
+}
+
+/** Every unit that may see a complaint: the lead unit and the co-units. */
+export async function handlingUnits(manager: EntityManager, complaint: Pick<Complaint, 'id' | 'unitId'>): Promise<string[]> {
+  const co = await coUnitsOf(manager, complaint.id);
+  return complaint.unitId ? [complaint.unitId, ...co] : co;
+}
+
+/** Replaces a complaint's co-units (转办 names them anew; 退回 clears them with the lead unit). */
+export async function setCoUnits(manager: EntityManager, complaintId: string, unitIds: readonly string[]): Promise<void> {
+  await manager.delete(ComplaintCoUnit, { complaintId });
+  if (unitIds.length) await manager.insert(ComplaintCoUnit, unitIds.map((unitId) => ({ complaintId, unitId })));
+}
+
+/** SQL condition: `unit` (a parameter name) leads the complaint aliased `c` or helps with it. */
+export function handledByUnit(alias: string, parameter: string): string {
+  return `(${alias}.unitId = :${parameter} OR ${alias}.id IN (SELECT cu.complaintId FROM complaint_co_unit cu WHERE cu.unitId = :${parameter}))`;
+}

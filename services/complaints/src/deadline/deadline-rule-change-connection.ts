@@ -1,0 +1,4 @@
+import { connectionOf } from '@bizenv/common/connection';
+import { DeadlineRuleChange } from './deadline-rule-change.entity.js';
+
+export const DeadlineRuleChangeConnection = connectionOf(DeadlineRuleChange, 'ComplaintDeadlineRuleChange');

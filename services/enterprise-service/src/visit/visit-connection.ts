@@ -1,0 +1,4 @@
+import { connectionOf } from '@bizenv/common/connection';
+import { Visit } from './visit.entity.js';
+
+export const VisitConnection = connectionOf(Visit, 'Visit');

@@ -1,0 +1,4 @@
+import { connectionOf } from '@bizenv/common/connection';
+import { Campaign } from './campaign.entity.js';
+
+export const CampaignConnection = connectionOf(Campaign, 'Campaign');

@@ -1,0 +1,4 @@
+import { connectionOf } from '@bizenv/common/connection';
+import { ProgressReport } from './progress-report.entity.js';
+
+export const ProgressReportConnection = connectionOf(ProgressReport, 'ProgressReport');

@@ -1,0 +1,6 @@
+import type { Unit } from './unit.js';
+
+/** Nothing to load: the unit's statistics are computed per field, with the caller's scope checked there. */
+export function resolveUnitReference(reference: Pick<Unit, 'id'>): Unit {
+  return { id: reference.id };
+}
