@@ -42,7 +42,7 @@ describe('complaint statistics, import and export through the gateway', () => {
     const fill = '营商环境'.repeat(40);
     const rowsOf = (count: number) =>
       Array.from({ length: count }, (_, i) => ({
-        externalId: `SIZE-${i}`, receivedAt: '2026-11-02 09:00', channel: '12345', category: '其他', title: '体积测试', content: fill, regionCode: '999999001',
+        externalId: `SIZE-${i}`, receivedAt: '2026-11-02 09:00', channel: '12345', category: '其他', title: '体积测试', content: fill, regionCode: '999999001', subjectUnitId: '',
         complainantName: '', complainantPhone: '', complainantIdNumber: '', enterpriseCreditCode: '', anonymous: '',
       }));
     let count = 1000;

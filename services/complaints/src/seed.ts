@@ -79,6 +79,7 @@ export async function seedComplaints(dataSource: DataSource): Promise<void> {
       regionCode: town.code,
       // 退回 leaves the complaint without a unit until it is dispatched again.
       unitId: unit && status !== DispatchStatus.RETURNED ? stableId(unit.key) : null,
+      subjectUnitId: null,
       receivedAt,
       ...deadlines,
       dispatchStatus: status,

@@ -38,6 +38,7 @@ import { DuplicateService } from './duplicate/duplicate.service.js';
 import { ComplaintExchangeResolver } from './exchange/complaint-exchange.resolver.js';
 import { ComplaintExchangeService } from './exchange/complaint-exchange.service.js';
 import { DuplicatesUnitsStats1763900000006 } from './migrations/1763900000006-duplicates-units-stats.js';
+import { ComplaintSubjectUnit1763900000007 } from './migrations/1763900000007-complaint-subject-unit.js';
 import { ComplaintStatsFieldsResolver, RegionUnitRankingResolver, UnitComplaintRankingResolver, UnitComplaintStatsResolver } from './stats/complaint-stats.resolver.js';
 import { ComplaintStatsService } from './stats/complaint-stats.service.js';
 import { resolveUnitReference } from './unit/unit.reference.js';
@@ -120,7 +121,7 @@ export function complaintsSubgraph(options: ComplaintsOptions): SubgraphDefiniti
   return {
     name: 'complaints',
     entities: [Complaint, ComplaintTimelineEntry, ComplainantRecord, AuditEntry, ClueTransfer, ComplaintCoUnit, ComplaintDuplicate, ComplaintMerge, DeadlineRule, DeadlineRuleChange, ComplaintExtension, CalendarYearRecord],
-    migrations: [Initial1763900000000, ComplaintTally1763900000001, ComplaintEventLog1763900000002, ComplaintListIndexes1763900000003, DeadlineRules1763900000004, ProtectionAndDiscipline1763900000005, DuplicatesUnitsStats1763900000006],
+    migrations: [Initial1763900000000, ComplaintTally1763900000001, ComplaintEventLog1763900000002, ComplaintListIndexes1763900000003, DeadlineRules1763900000004, ProtectionAndDiscipline1763900000005, DuplicatesUnitsStats1763900000006, ComplaintSubjectUnit1763900000007],
     buildSchema: buildComplaintsSchema,
     createDeps: (dataSource, outbox) => {
       const cipher = new FieldCipher(requireIdentityKeys(options.identity));

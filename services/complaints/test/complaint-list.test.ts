@@ -170,6 +170,7 @@ describe.each(await databaseTargets())('complaint list on $name', ({ create }) =
         'receivedAt',
         'region',
         'replyDueAt',
+        'subjectUnit',
         'timeline',
         'title',
         'unit',

@@ -87,6 +87,7 @@ describe.each(await databaseTargets())('complaints subgraph on $name', ({ create
       [{ regionCode: '99010' }, 'regionCode'],
       [{ content: 'x\u0000y' }, 'content'],
       [{ receivedAt: '2099-01-01T00:00:00.000Z' }, 'receivedAt'],
+      [{ subjectUnitId: '市场监管局' }, 'subjectUnitId'],
     ] as const) {
       const result = await callSubgraph(subgraph.url, hotline, RECEIVE, { input: input(bad) });
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });

@@ -6,11 +6,13 @@ import { callSubgraph, type DatabaseTarget, databaseTargets, eventually, startTe
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Complaint } from '../src/complaint/complaint.entity.js';
 import { ComplaintMerge } from '../src/duplicate/complaint-merge.entity.js';
-import { TEXT_THRESHOLD } from '../src/duplicate/duplicate-detection.js';
+import { SAME_SUBJECT_UNIT_TEXT_THRESHOLD, TEXT_THRESHOLD } from '../src/duplicate/duplicate-detection.js';
 import { characterBigrams, jaccard } from '../src/duplicate/text-similarity.js';
 import { complaintsSubgraph } from '../src/subgraph.js';
 
 const UNIT = '8a3f1c2e-0000-5000-a000-00000000000a';
+const MARKET_OFFICE = '8a3f1c2e-0000-5000-a000-00000000000b';
+const TAX_OFFICE = '8a3f1c2e-0000-5000-a000-00000000000c';
 const hotline: Caller = { id: 'op-1', name: '受理员甲', roles: [Role.HOTLINE_OPERATOR], regionCode: '990100' };
 const hotline2: Caller = { id: 'op-2', name: '受理员乙', roles: [Role.HOTLINE_OPERATOR], regionCode: '990100' };
 const leader: Caller = { id: 'leader-1', name: '市领导', roles: [Role.LEADER], regionCode: '990100' };
@@ -22,7 +24,7 @@ const UNRELATED = { title: '招商奖励资金未兑现', content: '签约时承
 
 const RECEIVE = `mutation($input: ReceiveComplaintInput!) { receiveComplaint(input: $input) { id version } }`;
 const FLAGS = `query($id: ID!) { complaint(id: $id) { id version dispatchStatus
-  possibleDuplicateOf { complaint { id } score textSimilarity sameComplainant sameRegion sameCategory flaggedAt } } }`;
+  possibleDuplicateOf { complaint { id } score textSimilarity sameComplainant sameSubjectUnit sameRegion sameCategory flaggedAt } } }`;
 const DETAIL = `query($id: ID!) { complaint(id: $id) { id version dispatchStatus mergedInto { id }
   timeline { action fromStatus toStatus actorId note }
   mergedComplaints { id dispatchStatus timeline { action fromStatus toStatus note } } } }`;
@@ -69,9 +71,9 @@ describe.each(await databaseTargets())('duplicate complaints on $name', ({ creat
 
     const [flag, ...more] = await flags(repeat);
     expect(more).toEqual([]);
-    expect(flag).toMatchObject({ complaint: { id: original }, sameComplainant: false, sameRegion: true, sameCategory: true });
+    expect(flag).toMatchObject({ complaint: { id: original }, sameComplainant: false, sameSubjectUnit: false, sameRegion: true, sameCategory: true });
     expect(flag.textSimilarity).toBeGreaterThanOrEqual(TEXT_THRESHOLD);
-    expect(flag.score).toBeGreaterThan(flag.textSimilarity * 0.6);
+    expect(flag.score).toBeGreaterThan(flag.textSimilarity * 0.55);
     expect(flag.score).toBeLessThanOrEqual(1);
     expect(await flags(original)).toEqual([]);
     expect(await flags(unrelated)).toEqual([]);
@@ -99,6 +101,32 @@ describe.each(await databaseTargets())('duplicate complaints on $name', ({ creat
     await ok(hotline, ACT, { input: { id: rejected, action: 'REJECT', expectedVersion: 1, reason: '不属于受理范围' } });
     const again = await receive(UNRELATED);
     expect((await flags(again)).map((f: any) => f.complaint.id)).not.toContain(rejected);
+  });
+
+  it('flags the same subject unit at a lower text similarity; a different or no subject unit is not boosted', async () => {
+    const fee = { title: '市场监管所检查时索要评审费', content: '市场监管所人员到门店检查，要求缴纳所谓评审费，不交就说检查不合格。' };
+    const again = { title: '检查时被索要费用', content: '监管所人员检查门店后要求缴纳评审费，不交就判定不合格。' };
+    const similarity = jaccard(characterBigrams(`${fee.title}\n${fee.content}`), characterBigrams(`${again.title}\n${again.content}`));
+    expect(similarity).toBeLessThan(TEXT_THRESHOLD);
+    expect(similarity).toBeGreaterThanOrEqual(SAME_SUBJECT_UNIT_TEXT_THRESHOLD);
+    const at = { regionCode: '990105001', category: 'ARBITRARY_CHARGES' };
+    const first = await receive(fee, { ...at, subjectUnitId: MARKET_OFFICE });
+    expect((await ok(hotline, `query($id: ID!) { complaint(id: $id) { subjectUnit { id } unit { id } } }`, { id: first })).complaint).toEqual({ subjectUnit: { id: MARKET_OFFICE }, unit: null });
+    const otherUnit = await receive(again, { ...at, subjectUnitId: TAX_OFFICE });
+    const noUnit = await receive(again, at);
+    const sameUnit = await receive(again, { ...at, subjectUnitId: MARKET_OFFICE });
+
+    // Against the first only where the subject unit is the same; the others match by text alone.
+    expect((await flags(otherUnit)).map((f: any) => f.complaint.id)).toEqual([]);
+    expect((await flags(noUnit)).map((f: any) => [f.complaint.id, f.sameSubjectUnit])).toEqual([[otherUnit, false]]);
+    const found = await flags(sameUnit);
+    expect(found.map((f: any) => [f.complaint.id, f.sameSubjectUnit]).sort()).toEqual([[first, true], [noUnit, false], [otherUnit, false]].sort());
+    // Same town, category and (nearly) time throughout: 0.05 + 0.05 + 0.1; the same unit adds 0.1.
+    const score = (id: string) => found.find((f: any) => f.complaint.id === id);
+    expect(score(first).textSimilarity).toBeCloseTo(similarity, 3);
+    expect(score(first).score).toBeCloseTo(0.55 * similarity + 0.2 + 0.1, 2);
+    expect(score(otherUnit)).toMatchObject({ textSimilarity: 1 });
+    expect(score(otherUnit).score).toBeCloseTo(0.55 + 0.2, 2);
   });
 
   it('merges a duplicate: closed as merged, both timelines kept, counted once, an event out', async () => {

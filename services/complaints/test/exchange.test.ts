@@ -24,7 +24,7 @@ const chengnanLeader: Caller = { id: 'leader-3', name: '城南区领导', roles:
 const handlerA: Caller = { id: 'h-a', name: '承办人A', roles: [Role.UNIT_HANDLER], regionCode: '990100', unitId: UNIT_A };
 const handlerB: Caller = { id: 'h-b', name: '承办人B', roles: [Role.UNIT_HANDLER], regionCode: '990100', unitId: UNIT_B };
 /** Every header, alias included, under which a complainant's identity could appear. */
-const IDENTITY_HEADERS = IMPORT_COLUMNS.slice(7).flatMap((c) => [c.header, ...('aliases' in c ? c.aliases : [])]);
+const IDENTITY_HEADERS = IMPORT_COLUMNS.slice(IMPORT_COLUMNS.findIndex((c) => c.key === 'complainantName')).flatMap((c) => [c.header, ...('aliases' in c ? c.aliases : [])]);
 
 const IMPORT = `mutation($file: String!, $format: SpreadsheetFormat!, $mode: ImportMode) {
   importComplaints(file: $file, format: $format, mode: $mode) { committed rows imported skipped failed errors { row column message code } complaintIds } }`;
@@ -42,6 +42,7 @@ const row = (externalId: string, values: Partial<Row> = {}): Row => ({
   title: '窗口人员暗示"打点"',
   content: '办理施工许可时窗口人员暗示需要"打点"才能加快。',
   regionCode: '990102004',
+  subjectUnitId: '',
   complainantName: '',
   complainantPhone: '',
   complainantIdNumber: '',
@@ -153,6 +154,25 @@ describe.each(await databaseTargets())('importing and exporting complaint ledger
       expect(await complaints().count()).toBe(before + 3);
     });
   }
+
+  it('imports and exports 被投诉单位编号, checked as receiveComplaint checks subjectUnitId', async () => {
+    const rows = [row('SUBJECT-1', { regionCode: '990105002', subjectUnitId: UNIT_A }), row('SUBJECT-2', { regionCode: '990105002' }), row('SUBJECT-3', { regionCode: '990105002', subjectUnitId: '市场监管局' })];
+    const data = await writeSheet(SpreadsheetFormat.XLSX, '工单', IMPORT_COLUMNS, rows);
+    const before = await complaints().count();
+    const error = { row: 4, column: '被投诉单位编号', code: 'BAD_USER_INPUT', message: '被投诉单位编号格式不正确' };
+    expect(await importFile(hotline, data, SpreadsheetFormat.XLSX)).toMatchObject({ committed: false, imported: 0, failed: 1, errors: [error] });
+    expect(await complaints().count()).toBe(before);
+
+    const report = await importFile(hotline, data, SpreadsheetFormat.XLSX, 'GOOD_ROWS');
+    expect(report).toMatchObject({ committed: true, imported: 2, failed: 1, errors: [error] });
+    const stored = await complaints().findBy({ id: In(report.complaintIds) });
+    expect(stored.map((c) => [c.externalId, c.subjectUnitId]).sort()).toEqual([['SUBJECT-1', UNIT_A], ['SUBJECT-2', null]]);
+    const subjectUnit = `query($id: ID!) { complaint(id: $id) { subjectUnit { id } } }`;
+    expect((await ok(hotline, subjectUnit, { id: report.complaintIds[0] })).complaint.subjectUnit).toEqual({ id: UNIT_A });
+
+    const back = (await exported(hotline, { regionCode: '990105' })).rows.map((r) => [r.values.externalId, r.values.subjectUnitId]);
+    expect(back.sort()).toEqual([['SUBJECT-1', UNIT_A], ['SUBJECT-2', '']]);
+  });
 
   it('refuses callers without intake and files it cannot read', async () => {
     const csv = (text: string) => Buffer.from(text).toString('base64');

@@ -20,6 +20,9 @@ export class ReceiveComplaintInput {
   @Field(() => ID, { description: '事发地行政区划代码' })
   regionCode!: string;
 
+  @Field(() => ID, { nullable: true, description: '被投诉单位（如有）：用于发现同一单位的重复投诉；不影响转办' })
+  subjectUnitId?: string | null;
+
   @Field(() => Date, { nullable: true, description: '原始受理时间（从其他平台导入时填写）；默认为当前时间' })
   receivedAt?: Date | null;
 

@@ -40,6 +40,10 @@ export class Complaint {
   @Column({ type: 'varchar', length: 36, nullable: true })
   unitId!: string | null;
 
+  /** 被投诉单位: the unit complained about, when the complaint names one (often not the unit that handles it). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  subjectUnitId!: string | null;
+
   @Column({ type: 'datetime', precision: 3 })
   @Field(() => Date, { description: '受理时间（从其他平台导入时为原始受理时间）' })
   receivedAt!: Date;

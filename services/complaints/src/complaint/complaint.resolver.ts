@@ -61,6 +61,11 @@ export class ComplaintResolver {
     return complaint.unitId ? { id: complaint.unitId } : null;
   }
 
+  @FieldResolver(() => Unit, { nullable: true, description: '被投诉单位（受理时登记的）' })
+  subjectUnit(@Root() complaint: Complaint): Unit | null {
+    return complaint.subjectUnitId ? { id: complaint.subjectUnitId } : null;
+  }
+
   @FieldResolver(() => Boolean, { description: '未办结且已过当前期限' })
   overdue(@Root() complaint: Complaint): boolean {
     return complaint.dispatchStatus !== DispatchStatus.CLOSED && complaint.dueAt < now();

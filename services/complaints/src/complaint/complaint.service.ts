@@ -117,6 +117,7 @@ export class ComplaintService {
       content: requireText(input.content, 'content', '内容', 5000),
       regionCode: input.regionCode,
       unitId: null,
+      subjectUnitId: input.subjectUnitId == null ? null : requireUuid(input.subjectUnitId, 'subjectUnitId', '被投诉单位'),
       receivedAt,
       ...deadlines,
       dispatchStatus: DispatchStatus.AWAITING_DISPATCH,

@@ -23,6 +23,10 @@ export class ComplaintDuplicate {
   @Field(() => Boolean, { description: '同一投诉人（或同一企业）' })
   sameComplainant!: boolean;
 
+  @Column({ type: 'boolean', default: false })
+  @Field(() => Boolean, { description: '同一被投诉单位' })
+  sameSubjectUnit!: boolean;
+
   @Column({ type: 'boolean' })
   @Field(() => Boolean, { description: '同一镇街（或同一行政区划）' })
   sameRegion!: boolean;

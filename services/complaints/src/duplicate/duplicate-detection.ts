@@ -12,8 +12,10 @@ export const DUPLICATE_WINDOW_DAYS = 30;
 export const MAX_CANDIDATES = 200;
 /** Flagged when the texts share this much (character-bigram Jaccard of title and content)… */
 export const TEXT_THRESHOLD = 0.5;
-/** …or this much when the complainant (or enterprise) is the same. */
+/** …or this much when the complainant (or enterprise) is the same… */
 export const SAME_COMPLAINANT_TEXT_THRESHOLD = 0.25;
+/** …or this much when the unit complained about is the same (weaker: many people complain about one unit). */
+export const SAME_SUBJECT_UNIT_TEXT_THRESHOLD = 0.35;
 /** At most this many candidates are kept per complaint, best first. */
 export const MAX_FLAGS = 5;
 
@@ -22,23 +24,31 @@ const DAY_MS = 86_400_000;
 export interface Closeness {
   textSimilarity: number;
   sameComplainant: boolean;
+  sameSubjectUnit: boolean;
   sameRegion: boolean;
   sameCategory: boolean;
   daysApart: number;
 }
 
 /**
- * 0–1: mostly the text, then the same complainant, the same town, the same category and how
- * close in time. Only ranks the flagged candidates; whether to flag is `isPossibleDuplicate`.
+ * 0–1: mostly the text (0.55), then the same complainant (0.15), the same unit complained about
+ * (0.1), the same town (0.05), the same category (0.05) and how close in time (0.1); the
+ * `DuplicateCandidate.score` description says the same. Only ranks the flagged candidates;
+ * whether to flag is `isPossibleDuplicate`.
  */
 export function duplicateScore(c: Closeness): number {
   const recency = Math.max(0, 1 - c.daysApart / DUPLICATE_WINDOW_DAYS);
-  const score = 0.6 * c.textSimilarity + 0.15 * +c.sameComplainant + 0.1 * +c.sameRegion + 0.05 * +c.sameCategory + 0.1 * recency;
+  const score =
+    0.55 * c.textSimilarity + 0.15 * +c.sameComplainant + 0.1 * +c.sameSubjectUnit + 0.05 * +c.sameRegion + 0.05 * +c.sameCategory + 0.1 * recency;
   return Math.min(1, Math.round(score * 1000) / 1000);
 }
 
 export function isPossibleDuplicate(c: Closeness): boolean {
-  return c.textSimilarity >= TEXT_THRESHOLD || (c.sameComplainant && c.textSimilarity >= SAME_COMPLAINANT_TEXT_THRESHOLD);
+  return (
+    c.textSimilarity >= TEXT_THRESHOLD ||
+    (c.sameComplainant && c.textSimilarity >= SAME_COMPLAINANT_TEXT_THRESHOLD) ||
+    (c.sameSubjectUnit && c.textSimilarity >= SAME_SUBJECT_UNIT_TEXT_THRESHOLD)
+  );
 }
 
 const textOf = (c: Pick<Complaint, 'title' | 'content'>) => characterBigrams(`${c.title}\n${c.content}`);
@@ -53,7 +63,7 @@ export async function flagDuplicates(manager: EntityManager, complaint: Complain
   const candidates = await manager
     .getRepository(Complaint)
     .createQueryBuilder('c')
-    .select(['c.id', 'c.title', 'c.content', 'c.regionCode', 'c.category', 'c.receivedAt'])
+    .select(['c.id', 'c.title', 'c.content', 'c.regionCode', 'c.subjectUnitId', 'c.category', 'c.receivedAt'])
     .where('c.receivedAt BETWEEN :from AND :to', { from: new Date(received - DUPLICATE_WINDOW_DAYS * DAY_MS), to: new Date(received + DUPLICATE_WINDOW_DAYS * DAY_MS) })
     .andWhere('c.regionCode LIKE :district', { district: `${subtreePrefix(complaint.regionCode.slice(0, 6))}%` })
     .andWhere('c.dispatchStatus <> :closed', { closed: DispatchStatus.CLOSED })
@@ -69,6 +79,7 @@ export async function flagDuplicates(manager: EntityManager, complaint: Complain
       const closeness: Closeness = {
         textSimilarity: jaccard(text, textOf(candidate)),
         sameComplainant: same.has(candidate.id),
+        sameSubjectUnit: complaint.subjectUnitId != null && candidate.subjectUnitId === complaint.subjectUnitId,
         sameRegion: candidate.regionCode === complaint.regionCode,
         sameCategory: candidate.category === complaint.category,
         daysApart: Math.abs(candidate.receivedAt.getTime() - received) / DAY_MS,
@@ -87,6 +98,7 @@ export async function flagDuplicates(manager: EntityManager, complaint: Complain
       scoreMille: Math.round(score * 1000),
       textSimilarityMille: Math.round(closeness.textSimilarity * 1000),
       sameComplainant: closeness.sameComplainant,
+      sameSubjectUnit: closeness.sameSubjectUnit,
       sameRegion: closeness.sameRegion,
       sameCategory: closeness.sameCategory,
       flaggedAt: now(),

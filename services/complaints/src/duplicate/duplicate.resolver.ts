@@ -47,7 +47,7 @@ export class ComplaintDuplicateResolver {
     return flag.candidate;
   }
 
-  @FieldResolver(() => Float, { description: '综合相似度 0–1：文本（字符二元组 Jaccard）占 0.6，同一投诉人 0.15，同一镇街 0.1，同一类别 0.05，受理时间接近 0.1' })
+  @FieldResolver(() => Float, { description: '综合相似度 0–1：文本（字符二元组 Jaccard）占 0.55，同一投诉人 0.15，同一被投诉单位 0.1，同一镇街 0.05，同一类别 0.05，受理时间接近 0.1' })
   score(@Root() flag: DuplicateFlag): number {
     return flag.scoreMille / 1000;
   }

@@ -18,6 +18,7 @@ export const IMPORT_COLUMNS = [
   { key: 'title', header: '标题', required: true, aliases: ['诉求标题'] },
   { key: 'content', header: '内容', required: true, aliases: ['诉求内容', '来电内容'] },
   { key: 'regionCode', header: '所属区域代码', required: true, aliases: ['区划代码', '事发地区划代码'] },
+  { key: 'subjectUnitId', header: '被投诉单位编号' },
   { key: 'complainantName', header: '来电人', aliases: ['投诉人', '诉求人'] },
   { key: 'complainantPhone', header: '联系电话', aliases: ['来电号码'] },
   { key: 'complainantIdNumber', header: '身份证号码' },
@@ -80,6 +81,7 @@ export function rowToInput(row: SheetRow<ImportKey>): { externalId: string; inpu
     title: v.title,
     content: v.content,
     regionCode: v.regionCode,
+    subjectUnitId: v.subjectUnitId || null,
     receivedAt,
   };
   const identity = [v.complainantName, v.complainantPhone, v.complainantIdNumber, v.enterpriseCreditCode];
@@ -100,6 +102,7 @@ export function rowToInput(row: SheetRow<ImportKey>): { externalId: string; inpu
 /** Where an error of 受理's checks (`extensions.field`) lies in the sheet. */
 export const FIELD_COLUMNS: Record<string, string> = {
   regionCode: header('regionCode'),
+  subjectUnitId: header('subjectUnitId'),
   receivedAt: header('receivedAt'),
   title: header('title'),
   content: header('content'),
@@ -123,6 +126,7 @@ export const EXPORT_COLUMNS = [
   { key: 'title', header: '标题', width: 30 },
   { key: 'content', header: '内容', width: 60 },
   { key: 'regionCode', header: '所属区域代码', width: 14 },
+  { key: 'subjectUnitId', header: '被投诉单位编号', width: 38 },
   { key: 'id', header: '系统编号', width: 38 },
   { key: 'dispatchStatus', header: '转办状态', width: 16 },
   { key: 'unitId', header: '牵头单位编号', width: 38 },
@@ -144,6 +148,7 @@ export function ledgerRow(complaint: Complaint, at: Date): Record<ExportKey, Cel
     title: complaint.title,
     content: complaint.content,
     regionCode: complaint.regionCode,
+    subjectUnitId: complaint.subjectUnitId,
     id: complaint.id,
     dispatchStatus: STATUS_NAMES[complaint.dispatchStatus],
     unitId: complaint.unitId,
