@@ -30,6 +30,16 @@ describe('dispatch feed', () => {
     expect(after.events.map((e: any) => [e.itemId, e.title])).toEqual([['c1', null], ['c2', '投诉2'], ['c3', '投诉3']]);
   });
 
+  it('forgets the title in frames a slow client has not read yet', async () => {
+    const feed = new DispatchFeed();
+    const iterator = feed.subscribe(all, null);
+    await next(iterator);
+    feed.onEvent(event(1));
+    feed.onEvent({ ...event(2, 'complaint.clue_transferred'), payload: { id: 'c1' } });
+    expect((await next(iterator)).events.map((e: any) => [e.itemId, e.title])).toEqual([['c1', null]]);
+    await iterator.return!();
+  });
+
   it('ignores events that are not dispatch-level', async () => {
     const feed = new DispatchFeed();
     feed.onEvent(event(1, 'enterprise.registered'));

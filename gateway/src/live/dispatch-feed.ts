@@ -76,14 +76,16 @@ export class DispatchFeed {
     const key = `${domainEvent.source}:${domainEvent.seq}`;
     const last = this.events.at(-1);
     if (this.keys.has(key) || (last && comparePositions(event.position, last.position) <= 0)) return;
-    this.events.push({ ...event, key });
+    // Held and sent as one object: a title forgotten later is gone from unread frames too.
+    const held = { ...event, key };
+    this.events.push(held);
     this.keys.add(key);
     if (this.events.length > this.capacity) {
       const evicted = this.events.shift()!;
       this.keys.delete(evicted.key);
       this.floor = evicted.position;
     }
-    for (const listener of this.listeners) listener(event);
+    for (const listener of this.listeners) listener(held);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Role, type Caller } from '@bizenv/common/auth';
+import { Permission, Role, type Caller } from '@bizenv/common/auth';
 import { DispatchStatus } from '@bizenv/common/closed-loop';
 import type { DomainEvent } from '@bizenv/common/event-bus';
 import type { RunningSubgraph } from '@bizenv/common/subgraph';
@@ -80,6 +80,9 @@ describe.each(await databaseTargets())('duplicate complaints on $name', ({ creat
     expect(await flags(elsewhere)).toEqual([]);
     // Only those who steer the loop see flags (a "same complainant" link must not reach a unit).
     expect(await flags(repeat, leader)).toBeNull();
+    // Steering without complainant:identity: the "same complainant" link (and the score carrying it) stays hidden.
+    expect(await flags(repeat, { id: 'admin-1', name: '管理员', roles: [Role.ADMIN], regionCode: '990100' })).toBeNull();
+    expect(await flags(repeat, { ...hotline, id: 'key-1', roles: [Role.INTEGRATOR], permissions: [Permission.COMPLAINT_READ, Permission.COMPLAINT_DISPATCH] })).toBeNull();
   });
 
   it('flags the same complainant at a lower text similarity; never against a closed complaint', async () => {

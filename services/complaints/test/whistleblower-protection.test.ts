@@ -325,6 +325,23 @@ describe.each(await databaseTargets())('whistleblower protection in the complain
       const steps = await raw("SELECT * FROM complaint_event_log WHERE complaintId = ? AND action = 'TRANSFER_CLUE'", [id]);
       expect(steps).toHaveLength(1);
     });
+    it('never leaves a transferred clue open when the unit acts on the complaint at the same moment', async () => {
+      const { id } = await dispatched();
+      const clueId = (await call(hotline, PROPOSE, { id, reason: '涉嫌吃拿卡要' })).data.proposeClueTransfer.id;
+      const [accepted, approved] = await Promise.all([
+        call(handler, ACT, { input: { id, action: 'ACCEPT', expectedVersion: 2 } }),
+        call(inspector, APPROVE, { id: clueId }),
+      ]);
+      const [clue] = await raw('SELECT status FROM clue_transfer WHERE id = ?', [clueId]);
+      const [complaint] = await raw('SELECT dispatchStatus FROM complaint WHERE id = ?', [id]);
+      if (approved.data?.approveClueTransfer) {
+        expect([clue.status, complaint.dispatchStatus]).toEqual(['TRANSFERRED', DispatchStatus.CLOSED]);
+      } else {
+        expect(approved.errors?.[0].extensions?.code).toBe('CONFLICT');
+        expect(accepted.data?.actOnComplaint).toBeTruthy();
+        expect([clue.status, complaint.dispatchStatus]).toEqual(['PROPOSED', DispatchStatus.ACCEPTED]);
+      }
+    });
   });
 
   describe('the audit log', () => {

@@ -13,6 +13,8 @@ const linjiangAdmin: Caller = { id: 'la', name: '临江区管理员', roles: [Ro
 /** Administers the organisation but may read statistics only. */
 const orgAdmin: Caller = { id: 'oa', name: '组织管理员', roles: [Role.ADMIN], regionCode: '990100', permissions: [Permission.ORG_ADMIN, Permission.STATS_READ] };
 const cityLeader: Caller = { id: 'c', name: '市领导', roles: [Role.LEADER], regionCode: '990100' };
+/** An administrator who is also a discipline inspector: holds complainant:identity and clue:receive, yet may not put them on a key. */
+const adminInspector: Caller = { id: 'ai', name: '兼任纪检的管理员', roles: [Role.ADMIN, Role.DISCIPLINE_INSPECTOR], regionCode: '990100' };
 
 const FIELDS = 'id name regionCode scopes lastFour createdBy createdByName createdAt expiresAt revokedAt';
 const CREATE = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { ${FIELDS} } } }`;
@@ -83,6 +85,8 @@ describe.each(await databaseTargets())('API keys in the organization subgraph on
       [cityAdmin, input({ scopes: ['ORG_ADMIN'] }), 'BAD_USER_INPUT', Permission.ORG_ADMIN],
       [cityAdmin, input({ scopes: ['STATS_READ', 'SYSTEM_ADMIN'] }), 'BAD_USER_INPUT', Permission.SYSTEM_ADMIN],
       [orgAdmin, input({ scopes: ['STATS_READ', 'COMPLAINT_READ'] }), 'FORBIDDEN', Permission.COMPLAINT_READ],
+      [adminInspector, input({ scopes: ['COMPLAINT_READ', 'COMPLAINANT_IDENTITY'] }), 'BAD_USER_INPUT', Permission.COMPLAINANT_IDENTITY],
+      [adminInspector, input({ scopes: ['CLUE_RECEIVE'] }), 'BAD_USER_INPUT', Permission.CLUE_RECEIVE],
       [cityAdmin, input({ scopes: [] }), 'BAD_USER_INPUT'],
       [cityAdmin, input({ regionCode: '990199' }), 'BAD_USER_INPUT'],
       [cityAdmin, input({ regionCode: '99010' }), 'BAD_USER_INPUT'],

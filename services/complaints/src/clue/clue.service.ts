@@ -15,6 +15,7 @@ import { ComplaintTimelineAction } from '../complaint/complaint-enums.js';
 import { adjustTally } from '../complaint/complaint-tally.js';
 import { recordStep } from '../complaint/complaint-timeline.js';
 import { Complaint } from '../complaint/complaint.entity.js';
+import { bumpComplaintVersion } from '../complaint/complaint-version.js';
 import { tallyStep } from '../stats/stat-tally.js';
 import type { ClueFilter } from './clue-inputs.js';
 import { ClueStatus, ClueTransfer } from './clue-transfer.entity.js';
@@ -79,7 +80,8 @@ export class ClueService {
       const decided = await this.decide(manager, clue, approver, { status: ClueStatus.TRANSFERRED });
       const before = await this.complaint(manager, approver, clue.complaintId, true);
       const after: Complaint = { ...before, dispatchStatus: DispatchStatus.CLOSED, version: before.version + 1 };
-      await manager.update(Complaint, { id: before.id, version: before.version }, { dispatchStatus: after.dispatchStatus, version: after.version });
+      // a concurrent action on the complaint makes this CONFLICT, never a transferred clue left open
+      await bumpComplaintVersion(manager, before, { dispatchStatus: after.dispatchStatus });
       if (before.dispatchStatus !== after.dispatchStatus) {
         await adjustTally(manager, after.regionCode, before.dispatchStatus, -1);
         await adjustTally(manager, after.regionCode, after.dispatchStatus, 1);

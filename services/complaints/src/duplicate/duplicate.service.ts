@@ -5,11 +5,12 @@ import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import type { Outbox } from '@bizenv/common/outbox';
 import { isWithin } from '@bizenv/common/region-code';
 import { requireText, requireUuid } from '@bizenv/common/validate';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { ComplaintTimelineAction } from '../complaint/complaint-enums.js';
 import { adjustTally } from '../complaint/complaint-tally.js';
 import { recordStep } from '../complaint/complaint-timeline.js';
 import { Complaint } from '../complaint/complaint.entity.js';
+import { bumpComplaintVersion, complaintConflict } from '../complaint/complaint-version.js';
 import { eventPayload, type ComplaintService } from '../complaint/complaint.service.js';
 import { tallyMerge } from '../stats/stat-tally.js';
 import { ComplaintDuplicate } from './complaint-duplicate.entity.js';
@@ -21,7 +22,6 @@ export interface DuplicateFlag extends ComplaintDuplicate {
   candidate: Complaint;
 }
 
-const conflict = (id: string) => new DomainError(ErrorCode.Conflict, '该投诉已被他人修改，请刷新后重试', { id });
 const note = (reason: string | null | undefined) => (reason == null ? null : requireText(reason, 'reason', '说明', 500));
 
 export class DuplicateService {
@@ -32,12 +32,14 @@ export class DuplicateService {
   ) {}
 
   /**
-   * 疑似重复: only for those who steer the loop in the complaint's region (a "same complainant"
-   * link must not reach a handling unit); null for everybody else. Candidates the caller may not
-   * read are left out.
+   * 疑似重复: only for those who steer the loop in the complaint's region and may know the
+   * complainant (a "same complainant" link, also readable from the score, must reach nobody
+   * else: not a handling unit, an administrator or an API key); null for everybody else.
+   * Candidates the caller may not read are left out.
    */
   async flags(caller: Caller | null, complaint: Complaint): Promise<DuplicateFlag[] | null> {
-    if (!caller || !permissionsOf(caller).has(Permission.COMPLAINT_DISPATCH) || !isWithin(complaint.regionCode, caller.regionCode)) return null;
+    const held = caller ? permissionsOf(caller) : null;
+    if (!caller || !held?.has(Permission.COMPLAINT_DISPATCH) || !held.has(Permission.COMPLAINANT_IDENTITY) || !isWithin(complaint.regionCode, caller.regionCode)) return null;
     const rows = await this.dataSource.getRepository(ComplaintDuplicate).find({ where: { complaintId: complaint.id }, order: { scoreMille: 'DESC', candidateId: 'ASC' } });
     const flags = await Promise.all(rows.map(async (row) => ({ ...row, candidate: await this.visible(caller, row.candidateId) })));
     return flags.filter((flag): flag is DuplicateFlag => flag.candidate !== null);
@@ -71,8 +73,8 @@ export class DuplicateService {
     const into = await this.complaints.get(caller, input.intoId);
     const actor = requirePermission(caller, Permission.COMPLAINT_DISPATCH, duplicate.regionCode);
     requirePermission(caller, Permission.COMPLAINT_DISPATCH, into.regionCode);
-    if (duplicate.version !== input.expectedDuplicateVersion) throw conflict(duplicate.id);
-    if (into.version !== input.expectedIntoVersion) throw conflict(into.id);
+    if (duplicate.version !== input.expectedDuplicateVersion) throw complaintConflict(duplicate.id);
+    if (into.version !== input.expectedIntoVersion) throw complaintConflict(into.id);
     for (const [complaint, field] of [[duplicate, 'duplicateId'], [into, 'intoId']] as const) {
       if (complaint.dispatchStatus === DispatchStatus.CLOSED) {
         throw new DomainError(ErrorCode.InvalidTransition, '已办结的投诉不能合并', { field, id: complaint.id, status: complaint.dispatchStatus });
@@ -80,8 +82,8 @@ export class DuplicateService {
     }
     const at = now();
     return this.outbox.write(async (manager, record) => {
-      await bumpVersion(manager, duplicate, { dispatchStatus: DispatchStatus.CLOSED });
-      await bumpVersion(manager, into, {});
+      await bumpComplaintVersion(manager, duplicate, { dispatchStatus: DispatchStatus.CLOSED });
+      await bumpComplaintVersion(manager, into, {});
       await adjustTally(manager, duplicate.regionCode, duplicate.dispatchStatus, -1);
       await tallyMerge(manager, duplicate);
       await manager.insert(ComplaintMerge, { duplicateId: duplicate.id, intoId: into.id, mergedAt: at });
@@ -133,12 +135,3 @@ export class DuplicateService {
 }
 
 /** The conditional update `act` uses: only the version seen, else CONFLICT (the transaction rolls back). */
-async function bumpVersion(manager: EntityManager, seen: Complaint, changes: Partial<Complaint>): Promise<void> {
-  const result = await manager
-    .createQueryBuilder()
-    .update(Complaint)
-    .set({ ...changes, version: seen.version + 1 })
-    .where('id = :id AND version = :version', { id: seen.id, version: seen.version })
-    .execute();
-  if (result.affected !== 1) throw conflict(seen.id);
-}

@@ -11,15 +11,18 @@ import { Region } from '../region/region.entity.js';
 import type { CreateApiKeyInput, CreatedApiKey } from './api-key-inputs.js';
 import { ApiKey } from './api-key.entity.js';
 
-/** Never on a key: a leaked key must not be able to administer the system or mint more keys. */
-const NOT_GRANTABLE = new Set([Permission.SYSTEM_ADMIN, Permission.ORG_ADMIN]);
+/**
+ * Never on a key: a leaked key must not be able to administer the system or mint more keys, and
+ * a complainant's identity and transferred clues are for named people only, never a system.
+ */
+const NOT_GRANTABLE = new Set([Permission.SYSTEM_ADMIN, Permission.ORG_ADMIN, Permission.COMPLAINANT_IDENTITY, Permission.CLUE_RECEIVE]);
 
 /** The scopes asked for, each one the creator holds: a key never exceeds whoever made it. */
 function grantableScopes(creator: Caller, scopes: Permission[]): Permission[] {
   const unique = [...new Set(scopes)];
   if (!unique.length) throw new DomainError(ErrorCode.BadUserInput, '请至少授予一项权限', { field: 'scopes' });
   const forbidden = unique.find((scope) => NOT_GRANTABLE.has(scope));
-  if (forbidden) throw new DomainError(ErrorCode.BadUserInput, 'API 密钥不能授予系统管理或组织管理权限', { field: 'scopes', permission: forbidden });
+  if (forbidden) throw new DomainError(ErrorCode.BadUserInput, 'API 密钥不能授予系统管理、组织管理、查看投诉人身份或线索移交权限', { field: 'scopes', permission: forbidden });
   const held = permissionsOf(creator);
   const beyond = unique.find((scope) => !held.has(scope));
   if (beyond) throw new DomainError(ErrorCode.Forbidden, '不能授予本账号没有的权限', { field: 'scopes', permission: beyond });

@@ -1,6 +1,7 @@
 import { Permission, requireAnyPermission, requireCaller, requirePermission, type Caller } from '@bizenv/common/auth';
 import { paginate, type Page, type PageArgs } from '@bizenv/common/connection';
 import { inTransaction } from '@bizenv/common/data-source';
+import { insertRows } from '@bizenv/common/insert-rows';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import { isWithin, subtreePrefix } from '@bizenv/common/region-code';
 import { requireRegionCode, requireText } from '@bizenv/common/validate';
@@ -13,7 +14,7 @@ import { Region } from './region.entity.js';
 
 /** The most regions one `importRegions` takes (a province's towns fit in a few batches). */
 export const MAX_IMPORT = 5000;
-// Rows per statement, well under either database's bound-parameter limit.
+// Codes per lookup, well under either database's bound-parameter limit.
 const CHUNK = 500;
 
 function chunks<T>(items: T[]): T[][] {
@@ -116,7 +117,7 @@ export class RegionService {
         if (!parent) throw new DomainError(ErrorCode.NotFound, `上级行政区划${region.parentCode}不存在`, { field: `${prefix}parentCode`, regionCode: region.parentCode });
         checkParentLevel(region, parent.level, prefix);
       });
-      for (const part of chunks(regions)) await manager.insert(Region, part);
+      await insertRows(manager, Region, regions);
       return regions;
     });
   }
