@@ -5,7 +5,7 @@ import { stableId } from '@bizenv/common/stable-id';
 import type { RunningSubgraph } from '@bizenv/common/subgraph';
 import { callSubgraph, type DatabaseTarget, databaseTargets, startTestSubgraph } from '@bizenv/common/testing';
 import { shanghaiDate } from '@bizenv/common/working-days';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CampaignPhase } from '../src/campaign/campaign-phase.entity.js';
 import { Campaign } from '../src/campaign/campaign.entity.js';
 import { SpecialAction } from '../src/special-action/special-action.entity.js';
@@ -26,6 +26,7 @@ const CAMPAIGN = `query($id: ID!) { campaign(id: $id) {
   specialActions { number title leadLeader { id } overallUnit { id } leadUnits { id } responsibleUnits { id } }
 } }`;
 const CURRENT = `query($code: ID!) { _entities(representations: [{ __typename: "Region", code: $code }]) { ... on Region { currentCampaign { id currentPhase { name } daysLeft } } } }`;
+const TASKS = `query($filter: SupervisedTaskFilter) { supervisedTasks(filter: $filter, first: 100) { edges { node { number campaign { id } specialAction { id leadUnits { id } } } } } }`;
 const LIST = `query($filter: CampaignFilter) { campaigns(filter: $filter, first: 100) { totalCount edges { node { id region { code } status } } } }`;
 const ACTION = `mutation($input: CreateSpecialActionInput!) { createSpecialAction(input: $input) { id number campaign { id } } }`;
 const TASK = `mutation($input: CreateSupervisedTaskInput!) { createSupervisedTask(input: $input) { id campaign { id } specialAction { id title } leadUnits { id } responsibleUnits { id } } }`;
@@ -187,6 +188,16 @@ describe.each(await databaseTargets())('campaigns on $name', ({ create }) => {
       leadUnits: [{ id: unit('990102-gov-data') }],
       responsibleUnits: [{ id: unit('990102-market') }],
     });
+    // A list reads its rows' campaigns and special actions for the whole page, not one row at a time.
+    expect((await call(linjiangSupervisor, TASK, { input: { ...task, number: 2 } })).errors).toBeUndefined();
+    const byId = vi.spyOn(subgraph.dataSource.manager, 'findOneBy');
+    const listed = await call(linjiangSupervisor, TASKS, { filter: { specialActionId: actionId } });
+    const perRow = byId.mock.calls.filter(([entity]) => entity === Campaign || entity === SpecialAction).length;
+    byId.mockRestore();
+    expect(listed.errors).toBeUndefined();
+    const plan = { campaign: { id: campaignId }, specialAction: { id: actionId, leadUnits: [{ id: unit('990102-gov-data') }] } };
+    expect(listed.data.supervisedTasks.edges.map((e: { node: { number: number } }) => e.node).sort((a: { number: number }, b: { number: number }) => a.number - b.number)).toEqual([1, 2].map((number) => ({ number, ...plan })));
+    expect(perRow).toBe(0);
     const other = await createCampaign({ ...leizhouShaped('990103'), title: '城南区方案' });
     for (const [input, code, field] of [
       [{ ...task, number: 1 }, 'CONFLICT', 'number'],

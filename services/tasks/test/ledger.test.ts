@@ -34,6 +34,7 @@ const STATS = `query($code: ID!) { _entities(representations: [{ __typename: "Re
   ... on Region { taskStats { total problemsOpen problemsClosed problemsOverdue } } } }`;
 const UNIT_STATS = `query($id: ID!, $code: ID) { _entities(representations: [{ __typename: "Unit", id: $id }]) {
   ... on Unit { problemStats(regionCode: $code) { open closed awaitingSignOff overdue red yellow green } } } }`;
+const UNIT_TASK_STATS = `query($id: ID!) { _entities(representations: [{ __typename: "Unit", id: $id }]) { ... on Unit { taskStats { total problemsOpen } } } }`;
 
 describe.each(await databaseTargets())('一报告四清单 and 销号 on $name', ({ create }) => {
   let target: DatabaseTarget;
@@ -237,6 +238,11 @@ describe.each(await databaseTargets())('一报告四清单 and 销号 on $name',
     expect(asked.rectificationLedger.totalCount).toBe(0);
     const ofB = all.find((p) => p.responsibleUnitId === UNIT_B)!;
     expect(await codeOf(handlerA, PROBLEM, { id: ofB.id })).toMatchObject({ code: 'FORBIDDEN' });
+    // Nor another unit's counts (its row of the ranking), while their own unit's are given.
+    expect(await codeOf(handlerA, UNIT_STATS, { id: UNIT_B })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await codeOf(handlerA, UNIT_TASK_STATS, { id: UNIT_B })).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await ok(handlerA, UNIT_STATS, { id: UNIT_A }))._entities[0].problemStats.open).toBe(own.nodes.filter((n) => n.status !== 'SIGNED_OFF').length);
+    expect((await ok(handlerA, UNIT_TASK_STATS, { id: UNIT_A }))._entities[0].taskStats).toMatchObject({ problemsOpen: expect.any(Number) });
 
     const district = await allPages<any>(async (after) => (await ok(linjiangLeader, LEDGER, { filter: null, first: 5, after })).rectificationLedger);
     expect(district.nodes.map((n) => n.id).sort()).toEqual(all.filter((p) => p.regionCode.startsWith('990102')).map((p) => p.id).sort());

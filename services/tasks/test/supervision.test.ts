@@ -26,6 +26,7 @@ const SUPERVISION = `query($id: ID!) { supervision(id: $id) {
 const LIST = `query($filter: SupervisionFilter, $first: Int, $after: String) {
   supervisions(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id overdue unit { id } } } }
 }`;
+const TASK_SUPERVISIONS = `query($id: ID!) { supervisedTask(id: $id) { supervisions { id timeline { action } } } }`;
 const TALK = `mutation($input: RecordAdmonishingTalkInput!) { recordAdmonishingTalk(input: $input) { id talkDate person { id } unit { id } } }`;
 const TALKS = `query($first: Int, $after: String) { admonishingTalks(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id unit { id } } } } }`;
 
@@ -181,6 +182,19 @@ describe.each(await databaseTargets())('escalating supervision on $name', ({ cre
     expect(own.nodes.map((n) => n.id)).not.toContain(other.id);
     expect((await call(handlerA, SUPERVISION, { id: other.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await call(linjiangLeader, LIST, { filter: { regionCode: '990103' } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('shows a task’s co-unit operator none of the supervisions its lead unit must answer', async () => {
+    const { createSupervisedTask: shared } = await ok(citySupervisor, CREATE_TASK, {
+      input: { number: ++taskNumber, title: `共同承办${taskNumber}`, leadUnitId: UNIT_A, responsibleUnitIds: [UNIT_B], regionCode: '990102001', deadline: '2099-12-31' },
+    });
+    const opened = (await ok(citySupervisor, SUPERVISE, { input: supervise(shared.id) })).superviseItem;
+    const supervisionsOf = async (caller: Caller) => (await ok(caller, TASK_SUPERVISIONS, { id: shared.id })).supervisedTask.supervisions;
+    expect(await supervisionsOf(handlerA)).toEqual([{ id: opened.id, timeline: [expect.objectContaining({ action: 'ESCALATE' })] }]);
+    expect(await supervisionsOf(citySupervisor)).toEqual([expect.objectContaining({ id: opened.id })]);
+    // Unit B reads the task (it shares it) but not unit A's supervision, as `supervision(id)` refuses it.
+    expect(await supervisionsOf(handlerB)).toEqual([]);
+    expect((await call(handlerB, SUPERVISION, { id: opened.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('records 约谈 with the unit’s leader, readable by the unit itself and not by another', async () => {

@@ -7,7 +7,7 @@ import type { Outbox } from '@bizenv/common/outbox';
 import { subtreePrefix } from '@bizenv/common/region-code';
 import { requireRegionCode, requireText } from '@bizenv/common/validate';
 import { shanghaiDate } from '@bizenv/common/working-days';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { isDay } from '../task/task-deadline.js';
 import { CampaignStatus } from './campaign-calendar.js';
 import type { CampaignFilter, CampaignPhaseInput, CreateCampaignInput } from './campaign-inputs.js';
@@ -44,6 +44,12 @@ export class CampaignService {
   /** The campaign of an item the caller has read (a task, a special action): its context, unchecked. */
   ofItem(id: string): Promise<Campaign> {
     return this.load(this.dataSource.manager, id);
+  }
+
+  /** `ofItem` for the items of a list, by id, in one query. */
+  async ofItems(ids: string[]): Promise<Map<string, Campaign>> {
+    const campaigns = ids.length ? await this.dataSource.getRepository(Campaign).findBy({ id: In(ids) }) : [];
+    return new Map(campaigns.map((campaign) => [campaign.id, campaign]));
   }
 
   /** Newest first, within the caller's subtree. */

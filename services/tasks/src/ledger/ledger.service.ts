@@ -276,6 +276,8 @@ export class LedgerService {
     // Shape first: "9901020000" lies within "990102" by prefix but its subtree is the province.
     requireRegionCode(regionCode, 'code');
     requirePermission(caller, Permission.STATS_READ, regionCode);
+    // One unit's counts are its row of the ranking: a unit operator may see only their own.
+    if (unitId !== undefined) requireItem(caller, Permission.STATS_READ, { regionCode, unitId });
     const query = this.problems(regionCode);
     if (unitId) query.andWhere('p.responsibleUnitId = :unitId', { unitId });
     const rows: { status: ProblemStatus; light: Light | 'NONE'; count: string | number }[] = await query

@@ -35,6 +35,12 @@ export class SpecialActionService {
     return (await this.withUnits(this.dataSource.manager, [await this.load(this.dataSource.manager, id)]))[0];
   }
 
+  /** `ofItem` for the items of a list, by id, with their units: two queries in all. */
+  async ofItems(ids: string[]): Promise<Map<string, SpecialActionWithUnits>> {
+    const actions = ids.length ? await this.dataSource.getRepository(SpecialAction).findBy({ id: In(ids) }) : [];
+    return new Map((await this.withUnits(this.dataSource.manager, actions)).map((action) => [action.id, action]));
+  }
+
   async create(caller: Caller | null, input: CreateSpecialActionInput): Promise<SpecialActionWithUnits> {
     requireUuid(input.campaignId, 'campaignId', '活动方案');
     requirePermission(caller, Permission.TASK_WRITE);

@@ -99,7 +99,7 @@ export class SupervisionStepResolver {
 export class TaskSupervisionsResolver {
   @FieldResolver(() => [Supervision], { description: '该任务的督办事项，新的在前' })
   supervisions(@Root() task: SupervisedTask, @Ctx() ctx: SupervisionContext): Promise<Supervision[]> {
-    return ctx.supervision.ofTarget(SupervisionTargetKind.TASK, task.id);
+    return ctx.supervision.ofTarget(ctx.caller, SupervisionTargetKind.TASK, task.id);
   }
 }
 
@@ -107,6 +107,6 @@ export class TaskSupervisionsResolver {
 export class ProblemSupervisionsResolver {
   @FieldResolver(() => [Supervision], { description: '该问题的督办事项，新的在前' })
   supervisions(@Root() problem: Problem, @Ctx() ctx: SupervisionContext): Promise<Supervision[]> {
-    return ctx.supervision.ofTarget(SupervisionTargetKind.PROBLEM, problem.id);
+    return ctx.supervision.ofTarget(ctx.caller, SupervisionTargetKind.PROBLEM, problem.id);
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Permission, requireItem, requireListScope, requirePermission, type Caller } from '@bizenv/common/auth';
+import { ownUnitOnly, Permission, requireItem, requireListScope, requirePermission, type Caller } from '@bizenv/common/auth';
 import { now } from '@bizenv/common/clock';
 import { paginate, type Page, type PageArgs } from '@bizenv/common/connection';
 import type { DeadlineSource } from '@bizenv/common/deadline-watcher';
@@ -163,9 +163,13 @@ export class SupervisionService {
     return paginate(query, [{ column: 's.responseDueAt', property: 'responseDueAt' }, { column: 's.id', property: 'id' }], page);
   }
 
-  /** Supervisions of one task or problem the caller already may read, newest first. */
-  ofTarget(kind: SupervisionTargetKind, targetId: string): Promise<Supervision[]> {
-    return this.dataSource.getRepository(Supervision).find({ where: { targetKind: kind, targetId }, order: { openedAt: 'DESC', id: 'DESC' } });
+  /**
+   * Supervisions of one task or problem the caller already may read, newest first; a unit
+   * operator (a task's co-unit, say) gets only those their unit must answer, as in `list`.
+   */
+  ofTarget(caller: Caller | null, kind: SupervisionTargetKind, targetId: string): Promise<Supervision[]> {
+    const own = caller && ownUnitOnly(caller) ? { unitId: caller.unitId ?? '' } : {};
+    return this.dataSource.getRepository(Supervision).find({ where: { targetKind: kind, targetId, ...own }, order: { openedAt: 'DESC', id: 'DESC' } });
   }
 
   /** 督办记录, oldest first. */

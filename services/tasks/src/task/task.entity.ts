@@ -1,5 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { Campaign } from '../campaign/campaign.entity.js';
+import type { SpecialActionWithUnits } from '../special-action/special-action.service.js';
 import { DeadlineRule } from './deadline-rule.js';
 import { TargetDirection } from './task-pace.js';
 import { TaskStatus } from './task-status.js';
@@ -103,4 +105,7 @@ export class SupervisedTask {
 
   /** Every unit of the task, when loaded with it (not a column). */
   units?: SupervisedTaskUnit[];
+
+  /** Its campaign and special action, when a list loaded them for all its rows at once (not columns). */
+  plan?: { campaign: Campaign | null; specialAction: SpecialActionWithUnits | null };
 }

@@ -90,12 +90,14 @@ export class TaskResolver {
   }
 
   @FieldResolver(() => Campaign, { nullable: true, description: '所属活动方案（能看到任务即能看到其方案，即使方案属于上级区域）' })
-  campaign(@Root() task: SupervisedTask, @Ctx() ctx: TaskContext): Promise<Campaign> | null {
+  campaign(@Root() task: SupervisedTask, @Ctx() ctx: TaskContext): Promise<Campaign> | Campaign | null {
+    if (task.plan) return task.plan.campaign;
     return task.campaignId ? ctx.campaigns.ofItem(task.campaignId) : null;
   }
 
   @FieldResolver(() => SpecialAction, { nullable: true, description: '所属专项行动' })
-  specialAction(@Root() task: SupervisedTask, @Ctx() ctx: TaskContext): Promise<SpecialActionWithUnits> | null {
+  specialAction(@Root() task: SupervisedTask, @Ctx() ctx: TaskContext): Promise<SpecialActionWithUnits> | SpecialActionWithUnits | null {
+    if (task.plan) return task.plan.specialAction;
     return task.specialActionId ? ctx.specialActions.ofItem(task.specialActionId) : null;
   }
 

@@ -52,8 +52,18 @@ export class TaskService {
   /** Soonest deadline first; filtered to what the caller may see before counting. */
   async list(caller: Caller | null, filter: SupervisedTaskFilter, page: PageArgs): Promise<Page<SupervisedTask>> {
     const result = await paginate(this.filtered(caller, filter, now()), [{ column: 't.deadline', property: 'deadline' }, { column: 't.id', property: 'id' }], page);
-    await withUnits(this.dataSource.manager, result.edges.map((edge) => edge.node));
+    const tasks = result.edges.map((edge) => edge.node);
+    await Promise.all([withUnits(this.dataSource.manager, tasks), this.withPlans(tasks)]);
     return result;
+  }
+
+  /** Attaches each task's campaign and special action: one query each for the whole page, not one per row. */
+  private async withPlans(tasks: SupervisedTask[]): Promise<void> {
+    const ids = (key: 'campaignId' | 'specialActionId') => [...new Set(tasks.flatMap((task) => (task[key] ? [task[key]] : [])))];
+    const [campaigns, actions] = await Promise.all([this.campaigns.ofItems(ids('campaignId')), this.specialActions.ofItems(ids('specialActionId'))]);
+    for (const task of tasks) {
+      task.plan = { campaign: campaigns.get(task.campaignId ?? '') ?? null, specialAction: actions.get(task.specialActionId ?? '') ?? null };
+    }
   }
 
   /** Every task of a list (an export), in the list's order; refused above `limit`. */
@@ -203,7 +213,11 @@ export class TaskService {
     // Shape first: "9901020000" lies within "990102" by prefix but its subtree is the province.
     requireRegionCode(regionCode, 'code');
     requirePermission(caller, Permission.STATS_READ, regionCode);
-    if (unitId !== undefined) requireUuid(unitId, 'id', '单位');
+    if (unitId !== undefined) {
+      requireUuid(unitId, 'id', '单位');
+      // One unit's counts are its row of the ranking: a unit operator may see only their own.
+      requireItem(caller, Permission.STATS_READ, { regionCode, unitId });
+    }
     return countTasks(this.dataSource, { regionCode, unitId }, now());
   }
 
