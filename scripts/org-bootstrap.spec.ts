@@ -14,9 +14,10 @@ const SECRET = 'org-bootstrap-spec-secret-0123456789abcdef';
 const dataDir = mkdtempSync(join(tmpdir(), 'bizenv-org-bootstrap-'));
 
 /** `npm run org:bootstrap` in production mode against the embedded database in `dataDir`. */
-function bootstrap(args: string[], password?: string) {
+function bootstrap(args: string[], password?: string, securityPassword: string | null = password ? `${password}s` : null) {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, NODE_ENV: 'production', DATA_DIR: dataDir, AUTH_SECRET: SECRET, INTERNAL_SECRET: SECRET };
   if (password !== undefined) env.BOOTSTRAP_ADMIN_PASSWORD = password;
+  if (securityPassword !== null) env.BOOTSTRAP_SECURITY_PASSWORD = securityPassword;
   const result = spawnSync(resolve(REPO_ROOT, 'node_modules/.bin/tsx'), ['scripts/org-bootstrap.ts', ...args], { cwd: REPO_ROOT, env, encoding: 'utf8', timeout: 60_000 });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
@@ -42,7 +43,10 @@ describe('npm run org:bootstrap', () => {
     expect(missing.output).toContain('BOOTSTRAP_ADMIN_PASSWORD');
     const onCommandLine = bootstrap([...ROOT, '--password', 'FirstAdmin2026'], 'FirstAdmin2026');
     expect(onCommandLine.status).toBe(1);
-    expect(onCommandLine.output).toContain('密码只能经环境变量 BOOTSTRAP_ADMIN_PASSWORD 提供');
+    expect(onCommandLine.output).toContain('密码只能经环境变量 BOOTSTRAP_ADMIN_PASSWORD、BOOTSTRAP_SECURITY_PASSWORD 提供');
+    const noSecurity = bootstrap(ROOT, 'FirstAdmin2026', null);
+    expect(noSecurity.status).toBe(1);
+    expect(noSecurity.output).toContain('BOOTSTRAP_SECURITY_PASSWORD');
     const weak = bootstrap(ROOT, 'password');
     expect(weak.status).toBe(1);
     expect(weak.output).toContain('密码应为10到128位，且同时包含字母和数字');
@@ -52,20 +56,21 @@ describe('npm run org:bootstrap', () => {
     await db.close();
   }, 120_000);
 
-  it('creates the root region and the first administrator once, then refuses', async () => {
-    const first = bootstrap([...ROOT, '--username', 'chief', '--name', '信息中心管理员'], 'FirstAdmin2026');
-    expect(first.output).toContain('初始化完成：根区划 990100（江湾市），管理员账号 chief（信息中心管理员）');
+  it('creates the root region and the first system and security administrators once, then refuses', async () => {
+    const first = bootstrap([...ROOT, '--username', 'chief', '--name', '信息中心管理员', '--security-username', 'guard'], 'FirstAdmin2026', 'FirstSecurity2026');
+    expect(first.output).toContain('初始化完成：根区划 990100（江湾市），系统管理员账号 chief（信息中心管理员），安全管理员账号 guard（安全管理员）');
     expect(first.status).toBe(0);
 
     const again = bootstrap(ROOT, 'SecondAdmin2026');
     expect(again.status).toBe(1);
-    expect(again.output).toContain('已有可登录的管理员账号');
+    expect(again.output).toContain('已有可登录的系统管理员或安全管理员账号');
 
     const db = await stored();
     try {
       expect(db.regions).toEqual([{ code: '990100', name: '江湾市', level: 'CITY', parentCode: null }]);
-      expect(db.people).toHaveLength(1);
+      expect(db.people).toHaveLength(2);
       expect((await db.signIn('chief', 'FirstAdmin2026')).viewer).toMatchObject({ name: '信息中心管理员', roles: ['ADMIN'], regionCode: '990100' });
+      expect((await db.signIn('guard', 'FirstSecurity2026')).viewer).toMatchObject({ name: '安全管理员', roles: ['SECURITY_ADMIN'], regionCode: '990100' });
     } finally {
       await db.close();
     }

@@ -8,6 +8,7 @@ import { runSubgraph } from '@bizenv/common/subgraph';
 import type { RunningServer } from '@bizenv/common/subgraph-server';
 import { startGateway } from '@bizenv/gateway/server';
 import { DASHBOARD_DIST } from './build-dashboard.js';
+import { stopOnSignals } from './shutdown.js';
 import { subgraphDefinitions } from './subgraphs.js';
 import { readSupergraph } from './system.js';
 
@@ -38,6 +39,9 @@ if (name === 'gateway') {
     identityProvider: config.identityProvider,
     apiKeyCacheSeconds: config.apiKeyCacheSeconds,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    sessionIdleMinutes: config.sessionIdleMinutes,
+    redisUrl: config.redisUrl,
+    allowedOrigins: config.allowedOrigins,
     bus,
     port: config.gatewayPort,
     host: config.host,
@@ -60,10 +64,7 @@ if (name === 'gateway') {
 }
 console.log(`${name} 已启动: ${server.url}`);
 
-const shutdown = async () => {
+stopOnSignals(async () => {
   await server.stop();
   await bus.close();
-  process.exit(0);
-};
-process.once('SIGINT', () => void shutdown());
-process.once('SIGTERM', () => void shutdown());
+});

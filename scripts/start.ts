@@ -6,6 +6,7 @@ import { createEventBus } from '@bizenv/common/event-bus';
 import { stableId } from '@bizenv/common/stable-id';
 import { demoApiKey } from '@bizenv/organization/api-key/demo-api-key';
 import { buildDashboardIfStale, DASHBOARD_DIST } from './build-dashboard.js';
+import { stopOnSignals } from './shutdown.js';
 import { startSystem } from './system.js';
 
 let config;
@@ -43,14 +44,7 @@ if (!config.production) {
 }
 console.log(`\n优化营商环境指挥中心已启动\n${lines.map((l) => `  ${l}`).join('\n')}\n按 Ctrl-C 停止\n`);
 
-let stopping = false;
-const shutdown = async (signal: string) => {
-  if (stopping) return;
-  stopping = true;
-  console.log(`\n收到 ${signal}，正在停止…`);
+stopOnSignals(async () => {
   await system.stop();
   await bus.close();
-  process.exit(0);
-};
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+});

@@ -61,9 +61,9 @@ describe('complaint statistics, import and export through the gateway', () => {
   });
 
   it('ranks units for a statistics-only caller with their names, and gives each unit its statistics', async () => {
-    const admin = await system.login('admin');
+    const security = await system.login('security');
     const created = await system.query(
-      'mutation { createApiKey(input: { name: "指挥大屏统计", regionCode: "990100", scopes: [STATS_READ] }) { key } }', {}, admin,
+      'mutation { createApiKey(input: { name: "指挥大屏统计", regionCode: "990100", scopes: [STATS_READ] }) { key } }', {}, security,
     );
     const key = { 'x-api-key': created.data.createApiKey.key };
     const ranking = await system.query('{ unitComplaintRanking(regionCode: "990100", first: 100) { rank unit { id name } handled overdue smoothedOverdueRate } }', {}, key);

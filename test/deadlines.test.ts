@@ -6,7 +6,7 @@ import { bundledSchedules, officialCalendar, WorkingCalendar } from '@bizenv/com
 import { Channel, ComplaintCategory } from '@bizenv/complaints/complaint/complaint-enums';
 import { Complaint } from '@bizenv/complaints/complaint/complaint.entity';
 import { Demand } from '@bizenv/enterprise-service/demand/demand.entity';
-import { demandDeadline } from '@bizenv/enterprise-service/demand/demand-deadline';
+import { demandDeadlines } from '@bizenv/enterprise-service/demand/demand-deadline';
 import { Enterprise } from '@bizenv/enterprise-service/enterprise/enterprise.entity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestSystem, type TestSystem } from './support/system.js';
@@ -14,7 +14,7 @@ import { eventually, startTestSystem, type TestSystem } from './support/system.j
 const ADVANCE = 'mutation($s: Int!) { advanceClock(seconds: $s) { now } }';
 const RECEIVE = `mutation($input: ReceiveComplaintInput!) { receiveComplaint(input: $input) { id receivedAt replyDueAt closeDueAt deadlineProvisional } }`;
 const COMPLAINT = 'query($id: ID!) { complaint(id: $id) { replyDueAt closeDueAt dueAt deadlineProvisional light } }';
-const DEMAND = 'query($id: ID!) { demand(id: $id) { dueAt deadlineProvisional } }';
+const DEMAND = 'query($id: ID!) { demand(id: $id) { dueAt replyDueAt closeDueAt deadlineProvisional light } }';
 const LOAD = 'mutation($input: LoadCalendarYearInput!) { loadCalendarYear(input: $input) { year loadedBy } }';
 const YEARS = '{ calendarYears { year source loadedBy } }';
 
@@ -83,12 +83,12 @@ describe.each(await databaseTargets())('deadlines through the gateway on $name',
     const enterprises = system.subgraphs.find((s) => s.name === 'enterprise-service')!.dataSource;
     const enterprise = await enterprises.getRepository(Enterprise).findOneByOrFail({ regionCode: '990102001' });
     const raisedAt = now();
-    const packaged = demandDeadline(raisedAt, officialCalendar);
-    expect(packaged.provisional).toBe(true);
+    const packaged = demandDeadlines(raisedAt, officialCalendar);
+    expect(packaged.deadlineProvisional).toBe(true);
     const demandId = randomUUID();
     await enterprises.getRepository(Demand).insert({
       id: demandId, enterpriseId: enterprise.id, title: '跨年诉求', regionCode: enterprise.regionCode, unitId: null,
-      raisedAt, dueAt: packaged.dueAt, deadlineProvisional: true, status: DispatchStatus.AWAITING_DISPATCH, version: 1,
+      raisedAt, ...packaged, status: DispatchStatus.AWAITING_DISPATCH, version: 1,
     });
 
     const loaded = await system.query(LOAD, { input: { ...schedule, source: '国务院办公厅通知（测试）' } }, admin);
@@ -108,7 +108,14 @@ describe.each(await databaseTargets())('deadlines through the gateway on $name',
       const current = (await system.query(DEMAND, { id: demandId }, leader)).data.demand;
       return !current.deadlineProvisional && current;
     });
-    expect(demand.dueAt).toBe(calendar.addWorkingDays(raisedAt, 5).dueAt.toISOString());
+    // Counted again as a complaint is: both deadlines, the reply one still in force.
+    expect(demand).toEqual({
+      dueAt: calendar.addWorkingDays(raisedAt, 5).dueAt.toISOString(),
+      replyDueAt: calendar.addWorkingDays(raisedAt, 5).dueAt.toISOString(),
+      closeDueAt: calendar.addWorkingDays(raisedAt, 30).dueAt.toISOString(),
+      deadlineProvisional: false,
+      light: 'GREEN',
+    });
     expect(demand.dueAt).not.toBe(packaged.dueAt.toISOString());
 
     const years = (await system.query(YEARS, {}, leader)).data.calendarYears;

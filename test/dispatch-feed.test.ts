@@ -1,3 +1,5 @@
+import { demoAccountPersonId } from '@bizenv/common/demo-city';
+import { stableId } from '@bizenv/common/stable-id';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestSystem, type TestSystem } from './support/system.js';
 
@@ -109,6 +111,75 @@ describe('the dispatch feed', () => {
       expect(overdue.length).toBeGreaterThan(0);
       expect(overdue.every((e: any) => e.regionCode.startsWith('990172') && e.title)).toBe(true);
       expect(new Set(overdue.map((e: any) => e.itemKind))).toContain('COMPLAINT');
+    } finally {
+      await feed.close();
+    }
+  });
+
+  it('shows a unit operator only its own unit’s items (lead or co-unit), turning overdue included', async () => {
+    const own = stableId('990102-market');
+    const other = stableId('990102-gov-data');
+    const handler = await system.login('handler');
+    const feed = watch(handler, { regionCode: '990102' });
+    try {
+      await eventually(() => feed.frames[0]);
+      const receive = async (title: string) => (await system.query(RECEIVE, complaint('990102003', title), hotline)).data.receiveComplaint.id;
+      const [led, helped, elsewhere] = [await receive('本单位牵头'), await receive('本单位协办'), await receive('别的单位')];
+      await system.query(DISPATCH, { input: { id: led, unitId: own, expectedVersion: 1 } }, hotline);
+      await system.query(DISPATCH, { input: { id: helped, unitId: other, coUnitIds: [own], expectedVersion: 1 } }, hotline);
+      await system.query(DISPATCH, { input: { id: elsewhere, unitId: other, expectedVersion: 1 } }, hotline);
+      const admin = await system.login('admin');
+      await system.query('mutation { advanceClock(seconds: 5184000) { now } }', {}, admin);
+      const mine = (e: any) => e.itemId === led || e.itemId === helped;
+      await eventually(() => eventsOf(feed.frames).filter((e: any) => mine(e) && e.kind === 'TURNED_OVERDUE').length === 2);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const seen = eventsOf(feed.frames).filter((e: any) => [led, helped, elsewhere].includes(e.itemId));
+      expect(seen.map((e: any) => [e.kind, e.title]).sort()).toEqual([
+        ['DISPATCHED', '本单位协办'], ['DISPATCHED', '本单位牵头'], ['TURNED_OVERDUE', '本单位协办'], ['TURNED_OVERDUE', '本单位牵头'],
+      ]);
+      // Nothing of another unit's items, nor items not dispatched yet, ever reaches it.
+      const all = eventsOf(feed.frames);
+      expect(all.filter((e: any) => e.kind === 'RECEIVED' || e.itemId === elsewhere)).toEqual([]);
+    } finally {
+      await feed.close();
+    }
+  });
+
+  it('shows a unit operator the demands dispatched to its unit, and the one it returned, never others', async () => {
+    const own = stableId('990102-market');
+    const other = stableId('990102-gov-data');
+    const handler = await system.login('handler');
+    const ambassador = await system.login('ambassador');
+    const feed = watch(handler, { regionCode: '990102' });
+    try {
+      await eventually(() => feed.frames[0]);
+      // demands raised on a visit to an enterprise of 江滨街道, each awaiting dispatch
+      const enterprise = await system.query('{ enterprises(filter: { regionCode: "990102001" }, first: 1) { edges { node { id } } } }', {}, ambassador);
+      const visit = await system.query(
+        'mutation($input: RecordVisitInput!) { recordVisit(input: $input) { demands { id version } } }',
+        {
+          input: {
+            enterpriseId: enterprise.data.enterprises.edges[0].node.id,
+            visitedAt: new Date().toISOString(),
+            visitorIds: [demoAccountPersonId('ambassador')],
+            demands: [{ title: '本单位的诉求' }, { title: '退回的诉求' }, { title: '别的单位的诉求' }],
+          },
+        },
+        ambassador,
+      );
+      const [mine, returned, elsewhere] = visit.data.recordVisit.demands;
+      const act = (id: string, action: string, version: number, extra: Record<string, unknown>, token: string) =>
+        system.query('mutation($i: ActOnDemandInput!) { actOnDemand(input: $i) { version } }', { i: { id, action, expectedVersion: version, ...extra } }, token);
+      expect((await act(mine.id, 'DISPATCH', mine.version, { unitId: own }, ambassador)).errors).toBeUndefined();
+      expect((await act(returned.id, 'DISPATCH', returned.version, { unitId: own }, ambassador)).errors).toBeUndefined();
+      expect((await act(returned.id, 'RETURN', returned.version + 1, { reason: '不属于本单位职责' }, handler)).errors).toBeUndefined();
+      expect((await act(elsewhere.id, 'DISPATCH', elsewhere.version, { unitId: other }, ambassador)).errors).toBeUndefined();
+      const ours = (e: any) => e.itemKind === 'DEMAND' && [mine.id, returned.id, elsewhere.id].includes(e.itemId);
+      await eventually(() => eventsOf(feed.frames).filter(ours).length >= 3);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(eventsOf(feed.frames).filter(ours).map((e: any) => [e.kind, e.itemId]).sort()).toEqual(
+        [['DISPATCHED', mine.id], ['DISPATCHED', returned.id], ['RETURNED', returned.id]].sort(),
+      );
     } finally {
       await feed.close();
     }

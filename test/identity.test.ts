@@ -47,7 +47,7 @@ describe.each(await databaseTargets())('sign-in and access through the gateway o
   let target: DatabaseTarget;
   let idp: FakeIdentityProvider;
   let system: TestSystem;
-  let admin: string;
+  let security: string;
 
   beforeAll(async () => {
     target = create();
@@ -55,7 +55,7 @@ describe.each(await databaseTargets())('sign-in and access through the gateway o
     system = await startTestSystem(target, {
       env: { IDP_ISSUER: idp.issuer, IDP_JWKS_URL: idp.jwksUrl, IDP_AUDIENCE: idp.audience, API_KEY_CACHE_SECONDS: '1' },
     });
-    admin = await system.login('admin');
+    security = await system.login('security');
   });
 
   afterAll(async () => {
@@ -139,7 +139,7 @@ describe.each(await databaseTargets())('sign-in and access through the gateway o
   });
 
   it('gives an API key exactly its scopes and region, until it is revoked', async () => {
-    const created = await system.query(CREATE_KEY, { input: { name: '临江区统计接口', regionCode: '990102', scopes: ['STATS_READ'] } }, admin);
+    const created = await system.query(CREATE_KEY, { input: { name: '临江区统计接口', regionCode: '990102', scopes: ['STATS_READ'] } }, security);
     expect(created.errors).toBeUndefined();
     const { key, apiKey } = created.data.createApiKey;
     const asKey = { [API_KEY_HEADER]: key };
@@ -155,7 +155,7 @@ describe.each(await databaseTargets())('sign-in and access through the gateway o
     expect((await system.query(COMPLAINT, { id: item }, asKey)).errors?.[0].extensions.code).toBe('FORBIDDEN');
     expect((await system.query(RECEIVE, { input: complaint('990102003') }, asKey)).errors?.[0].extensions.code).toBe('FORBIDDEN');
 
-    const revoked = await system.query(REVOKE_KEY, { id: apiKey.id }, admin);
+    const revoked = await system.query(REVOKE_KEY, { id: apiKey.id }, security);
     expect(revoked.data.revokeApiKey.revokedAt).toBeTruthy();
     // Refused once the gateway's cache window (1 s here, 30 s by default) has passed.
     const refused = await eventually(async () => {
@@ -168,7 +168,7 @@ describe.each(await databaseTargets())('sign-in and access through the gateway o
 
   it('gives an unknown, a revoked and an expired key the same answer', async () => {
     const expiresAt = new Date(Date.now() + 1500).toISOString();
-    const { key } = (await system.query(CREATE_KEY, { input: { name: '短期密钥', regionCode: '990100', scopes: ['STATS_READ'], expiresAt } }, admin)).data.createApiKey;
+    const { key } = (await system.query(CREATE_KEY, { input: { name: '短期密钥', regionCode: '990100', scopes: ['STATS_READ'], expiresAt } }, security)).data.createApiKey;
     expect((await system.query(REGION, { code: '990100' }, { [API_KEY_HEADER]: key })).errors).toBeUndefined();
     const expired = await eventually(async () => {
       const result = await system.query(REGION, { code: '990100' }, { [API_KEY_HEADER]: key });
@@ -193,14 +193,15 @@ describe.each(await databaseTargets())('sign-in and access through the gateway o
   });
 
   it('refuses credentials of two kinds at once, and every way of escalating through a key', async () => {
-    expectUnauthenticated(await system.query(REGION, { code: '990100' }, { authorization: `Bearer ${admin}`, [API_KEY_HEADER]: demoApiKey(system.config.authSecret) }), 'both');
+    expectUnauthenticated(await system.query(REGION, { code: '990100' }, { authorization: `Bearer ${security}`, [API_KEY_HEADER]: demoApiKey(system.config.authSecret) }), 'both');
     const asPlatform = { [API_KEY_HEADER]: demoApiKey(system.config.authSecret) };
     const attempts: [Record<string, string> | string, Record<string, unknown>, string][] = [
       [asPlatform, { name: '自己给自己发钥匙', regionCode: '990100', scopes: ['STATS_READ'] }, 'FORBIDDEN'],
       [await system.login('city.leader'), { name: '领导越权', regionCode: '990100', scopes: ['STATS_READ'] }, 'FORBIDDEN'],
-      [admin, { name: '管理员密钥', regionCode: '990100', scopes: ['ORG_ADMIN'] }, 'BAD_USER_INPUT'],
-      [admin, { name: '系统密钥', regionCode: '990100', scopes: ['SYSTEM_ADMIN'] }, 'BAD_USER_INPUT'],
-      [admin, { name: '外省密钥', regionCode: '330100', scopes: ['STATS_READ'] }, 'FORBIDDEN'],
+      [await system.login('admin'), { name: '系统管理员不管密钥', regionCode: '990100', scopes: ['STATS_READ'] }, 'FORBIDDEN'],
+      [security, { name: '管理员密钥', regionCode: '990100', scopes: ['ORG_ADMIN'] }, 'BAD_USER_INPUT'],
+      [security, { name: '系统密钥', regionCode: '990100', scopes: ['SYSTEM_ADMIN'] }, 'BAD_USER_INPUT'],
+      [security, { name: '外省密钥', regionCode: '330100', scopes: ['STATS_READ'] }, 'FORBIDDEN'],
     ];
     for (const [auth, input, code] of attempts) {
       expect((await system.query(CREATE_KEY, { input }, auth)).errors?.[0].extensions.code, input.name as string).toBe(code);
@@ -210,15 +211,15 @@ describe.each(await databaseTargets())('sign-in and access through the gateway o
   it('keeps the key lookup out of the gateway API, and every subgraph closed to unsigned callers', async () => {
     const hash = hashApiKey(demoApiKey(system.config.authSecret));
     const lookup = `{ apiKeyBySecretHash(secretHash: "${hash}") { id regionCode } }`;
-    const viaGateway = await system.query(lookup, {}, admin);
+    const viaGateway = await system.query(lookup, {}, security);
     expect(viaGateway.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(JSON.stringify(viaGateway)).not.toContain('990100');
-    const fields = await system.query('{ __type(name: "Query") { fields { name } } }', {}, admin);
+    const fields = await system.query('{ __type(name: "Query") { fields { name } } }', {}, security);
     expect(fields.data.__type.fields.map((f: { name: string }) => f.name)).not.toContain('apiKeyBySecretHash');
 
     // Straight to each subgraph: no signature, or a user's own session token in its place.
     for (const subgraph of system.subgraphs) {
-      const forged: Record<string, string>[] = [{}, { [GATEWAY_AUTH_HEADER]: admin }, { [GATEWAY_AUTH_HEADER]: unsigned({ iss: 'bizenv', aud: 'bizenv-subgraph', sub: 'x', anonymous: true, exp: inFiveMinutes() }) }];
+      const forged: Record<string, string>[] = [{}, { [GATEWAY_AUTH_HEADER]: security }, { [GATEWAY_AUTH_HEADER]: unsigned({ iss: 'bizenv', aud: 'bizenv-subgraph', sub: 'x', anonymous: true, exp: inFiveMinutes() }) }];
       for (const headers of forged) {
         const response = await fetch(subgraph.url, {
           method: 'POST',
@@ -232,7 +233,7 @@ describe.each(await databaseTargets())('sign-in and access through the gateway o
   });
 
   it('authenticates subscriptions the same way: platform tokens and API keys work, bad ones close with 4403', async () => {
-    const { key } = (await system.query(CREATE_KEY, { input: { name: '大屏接口', regionCode: '990102', scopes: ['STATS_READ'] } }, admin)).data.createApiKey;
+    const { key } = (await system.query(CREATE_KEY, { input: { name: '大屏接口', regionCode: '990102', scopes: ['STATS_READ'] } }, security)).data.createApiKey;
     for (const params of [{ authorization: `Bearer ${await idp.sign(linjiangLeader)}` }, { [API_KEY_HEADER]: key }]) {
       const outcome = await connectionOutcome(system, params);
       expect(outcome.frame?.errors, JSON.stringify(params).slice(0, 30)).toBeUndefined();
@@ -247,7 +248,7 @@ describe.each(await databaseTargets())('sign-in and access through the gateway o
       { authorization: `Bearer ${await idp.sign(linjiangLeader, { key: await idp.untrustedKey() })}` },
       { authorization: `Bearer ${unsigned({ ...linjiangLeader, iss: idp.issuer, aud: idp.audience, exp: inFiveMinutes() })}` },
       { [API_KEY_HEADER]: generateApiKey() },
-      { authorization: `Bearer ${admin}`, [API_KEY_HEADER]: key },
+      { authorization: `Bearer ${security}`, [API_KEY_HEADER]: key },
     ]) {
       expect((await connectionOutcome(system, params)).closed, JSON.stringify(params).slice(0, 40)).toBe(4403);
     }

@@ -14,6 +14,8 @@ import { allPages, callSubgraph, type DatabaseTarget, databaseTargets, eventuall
 import { rebuildTally } from '@bizenv/complaints/complaint/complaint-tally';
 import { Complaint } from '@bizenv/complaints/complaint/complaint.entity';
 import { Demand } from '@bizenv/enterprise-service/demand/demand.entity';
+import { demandDeadlines } from '@bizenv/enterprise-service/demand/demand-deadline';
+import { DemandTimelineEntry } from '@bizenv/enterprise-service/demand/demand-timeline-entry.entity';
 import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '@bizenv/common/credit-code';
 import { Enterprise } from '@bizenv/enterprise-service/enterprise/enterprise.entity';
 import { SCREEN_DOCUMENTS_FILE, type ScreenDocumentsManifest } from '@bizenv/gateway/limits/screen-allow-list';
@@ -55,6 +57,8 @@ interface CallerRow {
   reads: Kind[];
   /** Subgraphs whose write the caller may make (in their region). */
   writes: Subgraph[];
+  /** Steers enterprise demands' closed loop (转办 and the rest: demand:dispatch) in their region. */
+  steersDemands?: true;
   /** The gateway runs only the wall screen's own documents for it (its subscriptions). */
   screenDocumentsOnly?: true;
 }
@@ -62,18 +66,21 @@ interface CallerRow {
 /** One row per kind of caller. */
 const CALLERS: CallerRow[] = [
   { name: 'anonymous', credentials: null, region: CITY, stats: false, reads: [], writes: [] },
-  { name: 'admin', credentials: { login: 'admin' }, region: CITY, stats: true, reads: ALL, writes: ['complaints', 'tasks', 'enterprise-service'] },
+  { name: 'admin', credentials: { login: 'admin' }, region: CITY, stats: true, reads: ALL, writes: ['complaints', 'tasks', 'enterprise-service'], steersDemands: true },
   { name: 'city leader', credentials: { login: 'city.leader' }, region: CITY, stats: true, reads: ALL, writes: [] },
   { name: 'district leader', credentials: { login: 'linjiang.leader' }, region: LINJIANG, stats: true, reads: ALL, writes: [] },
   { name: 'hotline operator', credentials: { login: 'hotline' }, region: CITY, stats: true, reads: ALL, writes: ['complaints'] },
   { name: 'supervisor', credentials: { login: 'supervisor' }, region: CITY, stats: true, reads: ALL, writes: ['tasks'] },
   { name: 'discipline inspector', credentials: { login: 'inspector' }, region: CITY, stats: true, reads: ALL, writes: [] },
-  { name: 'city ambassador', credentials: { login: 'ambassador' }, region: CITY, stats: true, reads: ALL, writes: ['enterprise-service'] },
-  { name: 'district ambassador', credentials: { login: 'linjiang.ambassador' }, region: LINJIANG, stats: true, reads: ALL, writes: ['enterprise-service'] },
-  { name: 'town ambassador', credentials: { login: 'jiangbin.ambassador' }, region: JIANGBIN, stats: true, reads: ALL, writes: ['enterprise-service'] },
+  { name: 'city ambassador', credentials: { login: 'ambassador' }, region: CITY, stats: true, reads: ALL, writes: ['enterprise-service'], steersDemands: true },
+  { name: 'district ambassador', credentials: { login: 'linjiang.ambassador' }, region: LINJIANG, stats: true, reads: ALL, writes: ['enterprise-service'], steersDemands: true },
+  { name: 'town ambassador', credentials: { login: 'jiangbin.ambassador' }, region: JIANGBIN, stats: true, reads: ALL, writes: ['enterprise-service'], steersDemands: true },
   { name: 'district unit operator', credentials: { login: 'handler' }, region: LINJIANG, unitKey: '990102-market', stats: true, reads: ALL, writes: [] },
   { name: 'city unit operator', credentials: { login: 'handler.tax' }, region: CITY, unitKey: 'city-tax', stats: true, reads: ALL, writes: [] },
   { name: 'wall screen', credentials: { login: 'screen' }, region: CITY, stats: true, reads: [], writes: [], screenDocumentsOnly: true },
+  // 三员分立: the security administrator and the auditor see no business data at all
+  { name: 'security administrator', credentials: { login: 'security' }, region: CITY, stats: false, reads: [], writes: [] },
+  { name: 'auditor', credentials: { login: 'auditor' }, region: CITY, stats: false, reads: [], writes: [] },
   { name: '12345 platform (API key)', credentials: { apiKey: 'demo' }, region: CITY, stats: true, reads: ['complaint'], writes: ['complaints'] },
   {
     name: 'district integrator (API key without statistics)',
@@ -284,6 +291,32 @@ function casesFor(caller: CallerRow): Case[] {
       });
     }
   }
+  // 转办 of an enterprise demand (the steering step of its closed loop), on a fresh one each time.
+  for (const regionCode of [JIANGBIN, '990103001']) {
+    cases.push({
+      caller,
+      operation: `actOnDemand DISPATCH in ${regionCode}`,
+      expected: outcome(caller, Boolean(caller.steersDemands) && inScope(regionCode, ownRegion)),
+      run: async (env, expected) => {
+        const manager = env.dataSource('enterprise-service').manager;
+        const enterprise = await manager.findOneByOrFail(Enterprise, { regionCode });
+        const id = stableId(`matrix:dispatch:${caller.name}:${regionCode}`);
+        await manager.insert(Demand, { ...demand(id, enterprise.id, regionCode, null), status: DispatchStatus.AWAITING_DISPATCH });
+        const result = await env.system.query(
+          'mutation($input: ActOnDemandInput!) { actOnDemand(input: $input) { status } }',
+          { input: { id, action: 'DISPATCH', expectedVersion: 1, unitId: stableId('990102-market') } },
+          env.auth.get(caller)!.http,
+        );
+        if (expected !== 'answer') {
+          expectRefused(result, expected);
+          expect(await manager.findOneByOrFail(Demand, { id })).toMatchObject({ status: DispatchStatus.AWAITING_DISPATCH, version: 1, unitId: null });
+          return expect(await manager.countBy(DemandTimelineEntry, { demandId: id })).toBe(0);
+        }
+        expect(result.errors).toBeUndefined();
+        expect(result.data.actOnDemand).toEqual({ status: 'DISPATCHED' });
+      },
+    });
+  }
   // The screen's own subscriptions, as the dashboard sends them.
   for (const [subscription, document, variable] of [['regionStats', 'ScreenRegion', 'code'], ['dispatchEvents', 'ScreenDispatchFeed', 'regionCode']] as const) {
     for (const code of [ownRegion, CHENGNAN]) {
@@ -356,13 +389,13 @@ describe.each(await databaseTargets())('scope matrix through the gateway on $nam
 
 async function signIn(env: Env): Promise<void> {
   const { system } = env;
-  const admin = await system.login('admin');
+  const security = await system.login('security');
   for (const caller of CALLERS) {
     if (caller.credentials === null) {
       env.auth.set(caller, { forwarded: null });
     } else if ('apiKey' in caller.credentials) {
       const { apiKey } = caller.credentials;
-      const key = apiKey === 'demo' ? demoApiKey(system.config.authSecret) : await createApiKey(system, admin, caller.region, apiKey);
+      const key = apiKey === 'demo' ? demoApiKey(system.config.authSecret) : await createApiKey(system, security, caller.region, apiKey);
       const headers = { 'x-api-key': key };
       const { data } = await system.query('{ viewer { id name roles regionCode permissions } }', {}, headers);
       env.auth.set(caller, { http: headers, ws: headers, forwarded: { ...data.viewer } });
@@ -379,11 +412,11 @@ async function signIn(env: Env): Promise<void> {
   }
 }
 
-async function createApiKey(system: TestSystem, admin: string, regionCode: string, scopes: string[]): Promise<string> {
+async function createApiKey(system: TestSystem, security: string, regionCode: string, scopes: string[]): Promise<string> {
   const created = await system.query(
     'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }',
     { input: { name: '权限矩阵测试', regionCode, scopes } },
-    admin,
+    security,
   );
   expect(created.errors).toBeUndefined();
   return created.data.createApiKey.key;
@@ -427,9 +460,9 @@ async function addFixtures(env: Env): Promise<void> {
   await env.dataSource('enterprise-service').getRepository(Demand).insert(demand(stableId('matrix:demand:elsewhere'), enterpriseId, ELSEWHERE, elsewhere.unitId));
 }
 
-function demand(id: string, enterpriseId: string, regionCode: string, unitId: string): Demand {
+function demand(id: string, enterpriseId: string, regionCode: string, unitId: string | null): Demand {
   const raisedAt = new Date();
-  return { id, enterpriseId, title: '用电报装', regionCode, unitId, raisedAt, dueAt: new Date(raisedAt.getTime() + 5 * 86_400_000), deadlineProvisional: false, status: DispatchStatus.DISPATCHED, version: 1 };
+  return { id, enterpriseId, title: '用电报装', regionCode, unitId, raisedAt, ...demandDeadlines(raisedAt), status: DispatchStatus.DISPATCHED, version: 1, reply: null, satisfaction: null };
 }
 
 async function loadItems(env: Env, kind: Kind): Promise<Item[]> {

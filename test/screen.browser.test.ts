@@ -96,8 +96,19 @@ describe.runIf(chromiumAvailable())('the big screen in headless Chromium', () =>
       const total = child.complaintStats.overdue + child.taskStats.overdue + child.serviceStats.overdueDemands;
       expect(mapDescription).toContain(`${child.name}${total}件`);
     }
-    // the change is counted from when this screen opened, and says so (it was not live at midnight)
-    expect(await page.getByTestId('overdue-complaints-change').textContent()).toMatch(/^\s*自\d\d:\d\d起 持平\s*$/);
+    // the change is counted from the server's figures at today's 00:00, though the screen opened just now;
+    // tasks have none: counted from when this screen opened, and it says so
+    const changeText = (delta: number) => `今日 ${delta === 0 ? '持平' : `${delta > 0 ? '▲' : '▼'}${Math.abs(delta)}`}`;
+    const START = '{ region(code: "990100") { complaintsAtStartOfDay { at overdue open } demandsAtStartOfDay { overdue } } }';
+    const atStart = (await system.query(START, {}, hotline)).data.region;
+    expect(Date.parse(atStart.complaintsAtStartOfDay.at)).toBeLessThanOrEqual(Date.now());
+    expect(Date.now() - Date.parse(atStart.complaintsAtStartOfDay.at)).toBeLessThan(86_400_000);
+    await expect
+      .poll(() => page.getByTestId('overdue-complaints-change').textContent())
+      .toBe(changeText(expected.complaintStats.overdue - atStart.complaintsAtStartOfDay.overdue));
+    expect(await page.getByTestId('open-complaints-change').textContent()).toBe(changeText(expected.complaintStats.open - atStart.complaintsAtStartOfDay.open));
+    expect(await page.getByTestId('overdue-demands-change').textContent()).toBe(changeText(expected.serviceStats.overdueDemands - atStart.demandsAtStartOfDay.overdue));
+    expect(await page.getByTestId('overdue-tasks-change').textContent()).toMatch(/^\s*自\d\d:\d\d起 持平\s*$/);
     expect(await page.getByTestId('live-indicator').isVisible()).toBe(true);
     // The token is not left in the address bar.
     expect(page.url()).not.toContain('token=');
@@ -110,7 +121,8 @@ describe.runIf(chromiumAvailable())('the big screen in headless Chromium', () =>
     );
     expect(created.errors).toBeUndefined();
     await expect.poll(() => overdue.textContent(), { timeout: 5_000 }).toBe(String(expected.complaintStats.overdue + 1));
-    expect(await page.getByTestId('overdue-complaints-change').textContent()).toMatch(/^\s*自\d\d:\d\d起 ▲1\s*$/);
+    // received 40 days ago, entered today: it was overdue at 00:00 as the data now tells it, so the change from 00:00 stays
+    expect(await page.getByTestId('overdue-complaints-change').textContent()).toBe(changeText(expected.complaintStats.overdue + 1 - atStart.complaintsAtStartOfDay.overdue - 1));
     await screenshot(page, 'screen-1920x1080.png');
     await page.close();
   });
@@ -178,7 +190,7 @@ describe.runIf(chromiumAvailable())('the big screen in headless Chromium', () =>
     // media queries on a re-layout, so the size changes by a pixel as a moved window's would)
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1920, height: 1079, deviceScaleFactor: 1, mobile: false });
-    await expect.poll(async () => (await canvasRatios(page)).map((r) => Math.round(r * 100) / 100), { timeout: 5_000 }).toEqual([1, 1, 1]);
+    await expect.poll(async () => (await canvasRatios(page)).map((r) => Math.round(r * 100) / 100), { timeout: 5_000 }).toEqual([1, 1, 1, 1]);
     // and the re-created map still takes a pointer click where it draws an area
     const centre = await areaCentre(page, '990102');
     await page.mouse.click(centre.x, centre.y);
@@ -230,6 +242,70 @@ describe.runIf(chromiumAvailable())('the big screen in headless Chromium', () =>
       .poll(() => asScreen.getByTestId('item-list-error').textContent(), { timeout: 10_000 })
       .toContain('当前大屏账号只能查看统计数字');
     await asScreen.close();
+  });
+
+  it('shows the API’s 30-day trend and ambassador coverage, and follows a new complaint in today’s received count', async () => {
+    const hotline = await system.login('hotline');
+    const leader = await system.login('city.leader');
+    const screenToken = await system.login('screen');
+    const page = await openScreen(screenToken);
+    const TREND = '{ region(code: "990100") { complaintTrend(days: 30) { date received closed } serviceStats { keyEnterprises coveredKeyEnterprises keyProjects coveredKeyProjects } } }';
+    const described = (days: { date: string; received: number; closed: number }[]) => days.map((d) => `${d.date}:${d.received}:${d.closed}`).join(';');
+    const chart = page.getByTestId('complaint-trend-chart');
+    const before = (await system.query(TREND, {}, leader)).data.region;
+    expect(before.complaintTrend).toHaveLength(30);
+    await expect.poll(() => chart.getAttribute('data-days'), { timeout: 10_000 }).toBe(described(before.complaintTrend));
+    const sum = (key: 'received' | 'closed', days: { received: number; closed: number }[]) => String(days.reduce((n, d) => n + d[key], 0));
+    expect(await page.getByTestId('trend-received-total').textContent()).toBe(sum('received', before.complaintTrend));
+    expect(await page.getByTestId('trend-closed-total').textContent()).toBe(sum('closed', before.complaintTrend));
+    const coverage = before.serviceStats;
+    const row = (id: string) => page.getByTestId(id);
+    expect(await row('coverage-enterprises').getByTestId('covered').textContent()).toBe(String(coverage.coveredKeyEnterprises));
+    expect(await row('coverage-enterprises').getByTestId('total').textContent()).toBe(String(coverage.keyEnterprises));
+    expect(await row('coverage-projects').getByTestId('covered').textContent()).toBe(String(coverage.coveredKeyProjects));
+    expect(await row('coverage-projects').getByTestId('total').textContent()).toBe(String(coverage.keyProjects));
+
+    await system.query(RECEIVE, complaint('990103001', '趋势图里的新投诉'), hotline);
+    const after = (await system.query(TREND, {}, leader)).data.region.complaintTrend;
+    expect(after.at(-1).received).toBe(before.complaintTrend.at(-1).received + 1);
+    await expect.poll(() => chart.getAttribute('data-days'), { timeout: 5_000 }).toBe(described(after));
+    await page.close();
+  });
+
+  it('opens the due-soon complaints behind 临期投诉 with the same count', async () => {
+    const leader = await system.login('city.leader');
+    const api = await system.query(
+      '{ region(code: "990100") { complaintStats { dueSoon } } complaints(filter: { regionCode: "990100", light: YELLOW }, first: 20) { totalCount edges { node { id } } } }',
+      {},
+      leader,
+    );
+    const { region, complaints } = api.data;
+    expect(complaints.totalCount).toBe(region.complaintStats.dueSoon);
+    expect(complaints.totalCount).toBeGreaterThan(0);
+    const page = await openScreen(leader);
+    await expect.poll(() => page.getByTestId('due-soon-complaints').textContent(), { timeout: 10_000 }).toBe(String(region.complaintStats.dueSoon));
+    await page.getByTestId('due-soon-complaints-card').click();
+    const list = page.getByTestId('item-list');
+    await expect.poll(() => list.getAttribute('data-status'), { timeout: 10_000 }).toBe('ready');
+    expect(await list.getByTestId('item-list-summary').textContent()).toContain(`共 ${region.complaintStats.dueSoon} 件`);
+    const ids = await list.getByTestId('item-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+    expect(ids).toEqual(complaints.edges.map((e: { node: { id: string } }) => e.node.id));
+    await page.close();
+  });
+
+  it('opens a district token at its own district, with nothing above it to go back to', async () => {
+    const districtLeader = await system.login('linjiang.leader');
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(screenUrl(districtLeader));
+    await expect.poll(() => page.getByTestId('region-map').getAttribute('data-codes'), { timeout: 10_000 }).toBe(TOWNS_OF_990102);
+    const district = (await system.query('{ region(code: "990102") { name complaintStats { overdue } } }', {}, districtLeader)).data.region;
+    await expect.poll(() => page.getByTestId('overdue-complaints').textContent(), { timeout: 10_000 }).toBe(String(district.complaintStats.overdue));
+    expect(await page.getByTestId('screen-title').textContent()).toContain(district.name);
+    expect(await page.getByTestId('error-banner').count()).toBe(0);
+    // the breadcrumb starts at the district: no way up to the city
+    expect(await page.getByTestId('breadcrumb').textContent()).not.toContain('江湾市');
+    expect(await page.getByTestId('breadcrumb').locator('button').count()).toBe(0);
+    await page.close();
   });
 
   it('shows a complaint received through the API at the top of the dispatch feed within seconds', async () => {
@@ -354,7 +430,7 @@ describe.runIf(chromiumAvailable())('the big screen in headless Chromium', () =>
     // the screen's own list documents pass the gateway's allow-list, and the subgraphs refuse them
     // to a token that may read statistics only: no item reaches a screen-only token
     const { documents } = JSON.parse(readFileSync(resolve(REPO_ROOT, 'gateway/src/limits/screen-documents.json'), 'utf8'));
-    for (const name of ['ScreenOverdueComplaints', 'ScreenOverdueDemands', 'ScreenOverdueTasks']) {
+    for (const name of ['ScreenOverdueComplaints', 'ScreenDueSoonComplaints', 'ScreenOverdueDemands', 'ScreenOverdueTasks']) {
       const list = await system.query(documents[name], { regionCode: '990100' }, screenToken);
       expect(list.errors?.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['FORBIDDEN']);
       expect(list.data ?? null).toBeNull();

@@ -1,8 +1,12 @@
+import { demoAccountPersonId } from '@bizenv/common/demo-city';
+import type { DomainEvent } from '@bizenv/common/event-bus';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestSystem, type TestSystem } from './support/system.js';
 
 const embedded = { name: 'embedded' as const, dispose: async () => {} };
 const ADVANCE = 'mutation($s: Int!) { advanceClock(seconds: $s) { now offsetSeconds } }';
+const RECORD = 'mutation($input: RecordVisitInput!) { recordVisit(input: $input) { demands { id } } }';
+const DEMAND = 'query($id: ID!) { demand(id: $id) { overdue light } }';
 const COUNTS = 'query($code: ID!) { region(code: $code) { complaintStats { open overdue } taskStats { open overdue } serviceStats { openDemands overdueDemands } } }';
 
 describe('the test clock', () => {
@@ -20,6 +24,16 @@ describe('the test clock', () => {
     const admin = await system.login('admin');
     // not the screen account: a screen token runs only the screen's own documents
     const viewer = await system.login('city.leader');
+    // A demand raised in a visit just now: counted open, and overdue once its reply deadline passed.
+    const town = await system.login('jiangbin.ambassador');
+    const enterprise = (await system.query('{ enterprises(filter: { regionCode: "990102001" }, first: 1) { edges { node { id } } } }', {}, town)).data.enterprises.edges[0].node;
+    const visitorIds = [demoAccountPersonId('jiangbin.ambassador')];
+    const visit = await system.query(RECORD, { input: { enterpriseId: enterprise.id, visitedAt: new Date().toISOString(), visitorIds, demands: [{ title: '希望协调解决员工通勤班车' }] } }, town);
+    expect(visit.errors).toBeUndefined();
+    const demandId = visit.data.recordVisit.demands[0].id;
+    expect((await system.query(DEMAND, { id: demandId }, viewer)).data.demand).toEqual({ overdue: false, light: 'GREEN' });
+    const events: DomainEvent[] = [];
+    const unsubscribeBus = system.bus.subscribe((event) => events.push(event));
     const before = (await system.query(COUNTS, { code: '990100' }, viewer)).data.region;
     const client = system.subscribe(viewer);
     const frames: any[] = [];
@@ -45,7 +59,14 @@ describe('the test clock', () => {
       expect(frame.data.regionStats.taskStats.overdue).toBe(after.taskStats.overdue);
       expect(frame.data.regionStats.serviceStats.overdueDemands).toBe(after.serviceStats.overdueDemands);
       expect(frame.at - sentAt).toBeLessThan(1000);
+
+      expect((await system.query(DEMAND, { id: demandId }, viewer)).data.demand).toEqual({ overdue: true, light: 'RED' });
+      const topics = () => events.filter((e) => e.payload.id === demandId).map((e) => e.topic);
+      await eventually(() => topics().includes('demand.overdue'));
+      // Its yellow and its red light, each announced once (two watchers: in no set order after a jump).
+      expect(topics().sort()).toEqual(['demand.due-soon', 'demand.overdue']);
     } finally {
+      unsubscribeBus();
       unsubscribe();
       await client.dispose();
     }

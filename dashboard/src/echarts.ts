@@ -1,4 +1,4 @@
-import { BarChart, type BarSeriesOption, MapChart, type MapSeriesOption } from 'echarts/charts'
+import { BarChart, type BarSeriesOption, LineChart, type LineSeriesOption, MapChart, type MapSeriesOption } from 'echarts/charts'
 import {
   AriaComponent,
   type AriaComponentOption,
@@ -15,6 +15,7 @@ import { CanvasRenderer } from 'echarts/renderers'
 // Only what the screen draws; everything else stays out of the bundle.
 use([
   BarChart,
+  LineChart,
   MapChart,
   GridComponent,
   LegendComponent,
@@ -56,6 +57,7 @@ setPlatformAPI({
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption
+  | LineSeriesOption
   | MapSeriesOption
   | GridComponentOption
   | LegendComponentOption

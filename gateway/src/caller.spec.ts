@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiKeyVerifier, type ApiKeyRecord } from './api-key-verifier.js';
 import { callerResolver } from './caller.js';
 import { signHs256 } from './fake-identity-provider.js';
+import { MemorySessionActivity, SESSION_IDLE, SessionIdleTimeout } from './session-idle.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const authSecret = encode('session-secret-of-the-gateway-000000001');
@@ -47,5 +48,24 @@ describe('caller resolver', () => {
     for (const bad of [{ authorization: session }, { authorization: 'Bearer not-a-jwt' }, { apiKey: ['x'] }]) {
       expect(await codeOf(resolve(bad))).toBe('UNAUTHENTICATED');
     }
+  });
+});
+
+describe('caller resolver with an idle-session timeout', () => {
+  it('refuses our own session token after 30 minutes unused, but not the identity platform’s', async () => {
+    let time = Date.now();
+    const clock = () => time;
+    const withIdle = callerResolver({
+      authSecret,
+      identityProvider: { issuer: 'https://idp.example', sharedKey, claims: { name: 'name', roles: 'roles', region: 'region', unit: 'unit' } },
+      apiKeys: new ApiKeyVerifier(async () => integrator, 0),
+      sessionIdle: new SessionIdleTimeout(new MemorySessionActivity(clock), 30, clock),
+    });
+    const session = await signSessionToken({ id: 'u1', name: '市领导', roles: [Role.LEADER], regionCode: '990100' }, authSecret);
+    const platform = await hs256('https://idp.example', sharedKey);
+    expect(await withIdle({ authorization: `Bearer ${session}` })).toMatchObject({ id: 'u1' });
+    time += 31 * 60_000;
+    await expect(withIdle({ authorization: `Bearer ${session}` })).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: SESSION_IDLE });
+    expect(await withIdle({ authorization: `Bearer ${platform}` })).toMatchObject({ id: 'idp:p-1' });
   });
 });

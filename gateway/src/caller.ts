@@ -4,6 +4,7 @@ import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import { decodeJwt } from 'jose';
 import { INVALID_API_KEY, type ApiKeyVerifier } from './api-key-verifier.js';
 import { identityProviderVerifier, type TokenVerifier } from './identity-provider.js';
+import type { SessionIdleTimeout } from './session-idle.js';
 
 /** What a request presents, from its headers or a subscription's connection parameters. */
 export interface Credentials {
@@ -28,10 +29,21 @@ function issuerOf(token: string): string | undefined {
   }
 }
 
-export function callerResolver(options: { authSecret: Uint8Array; identityProvider?: IdentityProviderConfig; apiKeys: ApiKeyVerifier }): CallerResolver {
+export function callerResolver(options: {
+  authSecret: Uint8Array;
+  identityProvider?: IdentityProviderConfig;
+  apiKeys: ApiKeyVerifier;
+  /** Our own session tokens stop working after a time unused (the platform's sessions are its own). */
+  sessionIdle?: SessionIdleTimeout;
+}): CallerResolver {
+  const ourSession: TokenVerifier = async (token) => {
+    const caller = await verifySessionToken(token, options.authSecret);
+    await options.sessionIdle?.check(token, caller, decodeJwt(token).iat ?? 0);
+    return caller;
+  };
   // One verifier per issuer: a token is checked by its issuer's verifier and no other, so a
   // platform token is never tried against our key (or ours against the platform's).
-  const verifiers = new Map<string, TokenVerifier>([[ISSUER, (token) => verifySessionToken(token, options.authSecret)]]);
+  const verifiers = new Map<string, TokenVerifier>([[ISSUER, ourSession]]);
   if (options.identityProvider) verifiers.set(options.identityProvider.issuer, identityProviderVerifier(options.identityProvider));
 
   return async ({ authorization, apiKey }) => {

@@ -44,6 +44,9 @@ describe('identity provider tokens from a JWKS', () => {
       { ...leader, region: undefined },
       { ...leader, sub: undefined },
       { ...leader, sub: 'x'.repeat(61) },
+      // 三员分立: never two of the system, security and audit administrators' roles
+      { ...leader, roles: ['ADMIN', 'AUDITOR'] },
+      { ...leader, roles: ['SECURITY_ADMIN', 'ADMIN', 'LEADER'] },
     ]) {
       expect(await refusal(verify, await idp.sign(claims))).toBe('UNAUTHENTICATED');
     }

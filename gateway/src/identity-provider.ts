@@ -1,4 +1,4 @@
-import { INVALID_TOKEN, Role, type Caller } from '@bizenv/common/auth';
+import { ADMIN_ROLES, INVALID_TOKEN, Role, type Caller } from '@bizenv/common/auth';
 import type { IdentityProviderConfig } from '@bizenv/common/config';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import { isRegionCode } from '@bizenv/common/region-code';
@@ -39,6 +39,10 @@ function callerFromIdentityClaims(payload: JWTPayload, claims: IdentityProviderC
   }
   const granted = Array.isArray(roles) ? [...new Set(roles.filter((role): role is Role => GRANTABLE_ROLES.has(role)))] : [];
   if (!granted.length) throw new DomainError(ErrorCode.Unauthenticated, '统一身份认证令牌未授予本系统的角色，请联系管理员');
+  // 三员分立 holds for the platform's people too.
+  if (granted.filter((role) => ADMIN_ROLES.includes(role)).length > 1) {
+    throw new DomainError(ErrorCode.Unauthenticated, '统一身份认证令牌同时授予了系统管理员、安全管理员、审计管理员中的多个角色，请联系管理员');
+  }
   if (typeof region !== 'string' || !isRegionCode(region)) {
     throw new DomainError(ErrorCode.Unauthenticated, '统一身份认证令牌的行政区划代码无效');
   }

@@ -4,12 +4,13 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { API_KEY_HEADER } from '@bizenv/common/api-key';
 import type { Caller } from '@bizenv/common/auth';
 import { CLOCK_ADVANCED, followTestClock } from '@bizenv/common/clock';
-import { DEFAULT_RATE_LIMIT_PER_MINUTE, MAX_API_KEY_CACHE_SECONDS, type IdentityProviderConfig } from '@bizenv/common/config';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_SESSION_IDLE_MINUTES, MAX_API_KEY_CACHE_SECONDS, type IdentityProviderConfig } from '@bizenv/common/config';
 import { maskError } from '@bizenv/common/errors';
 import type { EventBus } from '@bizenv/common/event-bus';
 import { graphqlHttpHandler } from '@bizenv/common/http';
-import { listen, type RunningServer } from '@bizenv/common/subgraph-server';
+import { closeGracefully, listen, type RunningServer } from '@bizenv/common/subgraph-server';
 import { GraphQLError, type ExecutionResult } from 'graphql';
+import { accessDenialPlugin, organizationDenialReporter } from './access-denials.js';
 import { ApiKeyVerifier, organizationApiKeyLookup } from './api-key-verifier.js';
 import { callerResolver } from './caller.js';
 import { createGateway, type GatewayContext } from './gateway.js';
@@ -17,6 +18,7 @@ import { DispatchFeed } from './live/dispatch-feed.js';
 import { RequestLimits } from './limits/request-limits.js';
 import { LiveQueryHub } from './live/live-query-hub.js';
 import { serveSubscriptions, subscriptionSchema } from './live/subscription-server.js';
+import { MemorySessionActivity, RedisSessionActivity, SessionIdleTimeout } from './session-idle.js';
 import { staticFiles } from './static-files.js';
 import { noTestClock } from './test-clock-rule.js';
 
@@ -35,13 +37,20 @@ export interface GatewayOptions {
   production: boolean;
   /** Requests per caller per minute at this gateway process (default DEFAULT_RATE_LIMIT_PER_MINUTE). */
   rateLimitPerMinute?: number;
+  /** A session token unused this long stops working (default DEFAULT_SESSION_IDLE_MINUTES). */
+  sessionIdleMinutes?: number;
+  /** Where every replica keeps the last use of each session; this process's memory when unset. */
+  redisUrl?: string;
   /** Folder of the built big screen, served at /screen/. */
   dashboardDir?: string;
+  /** Origins of other pages that may open the WebSocket (ALLOWED_ORIGINS); the gateway's own always may. */
+  allowedOrigins?: readonly string[];
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const gateway = createGateway(options.supergraphSdl, options.subgraphUrls, options.internalSecret);
-  const limits = new RequestLimits({ production: options.production, requestsPerMinute: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE });
+  const denials = organizationDenialReporter(options.subgraphUrls.organization, options.internalSecret);
+  const limits = new RequestLimits({ production: options.production, requestsPerMinute: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, reportDenial: denials.report });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: maskError,
@@ -50,7 +59,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     // A cache, not an allow-list: off, so every request carries the document the limits check.
     persistedQueries: false,
     stopOnTerminationSignals: false,
-    plugins: [limits.plugin(), ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [limits.plugin(), accessDenialPlugin(denials.report), ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
     validationRules: options.production ? [noTestClock] : [],
   });
   const apiSchema = new Promise<Parameters<typeof subscriptionSchema>[0]>((resolve) => {
@@ -82,9 +91,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   });
   const stopResync = options.bus.onResync(() => hub.refreshAll());
 
+  const sessionIdle = new SessionIdleTimeout(
+    options.redisUrl ? new RedisSessionActivity(options.redisUrl) : new MemorySessionActivity(),
+    options.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES,
+  );
   const resolveCaller = callerResolver({
     authSecret: options.authSecret,
     identityProvider: options.identityProvider,
+    sessionIdle,
     apiKeys: new ApiKeyVerifier(
       organizationApiKeyLookup(options.subgraphUrls.organization, options.internalSecret),
       options.apiKeyCacheSeconds ?? MAX_API_KEY_CACHE_SECONDS,
@@ -105,21 +119,29 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     if (serveScreen?.(req, res)) return;
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('未找到');
   });
-  const subscriptions = serveSubscriptions({ http, schema: subscriptionSchema(await apiSchema), hub, feed, resolveCaller, limits });
+  const subscriptions = serveSubscriptions({
+    http,
+    schema: subscriptionSchema(await apiSchema),
+    hub,
+    feed,
+    resolveCaller,
+    limits,
+    allowedOrigins: options.allowedOrigins ?? [],
+  });
   const port = await listen(http, options.port, options.host);
   return {
     port,
     url: `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}/graphql`,
+    /** Subscribers are told at once (1001), so they reconnect elsewhere; HTTP requests in progress finish first. */
     async stop() {
       stopEvents();
       stopResync();
       hub.close();
       await subscriptions.close();
-      await new Promise<void>((done) => {
-        http.close(() => done());
-        http.closeIdleConnections();
-      });
+      await closeGracefully(http);
       await apollo.stop();
+      await denials.settled();
+      await sessionIdle.close();
     },
   };
 }

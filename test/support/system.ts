@@ -100,6 +100,9 @@ export async function startTestSystem(
         host: config.host,
         production: config.production,
         rateLimitPerMinute: config.rateLimitPerMinute,
+        sessionIdleMinutes: config.sessionIdleMinutes,
+        redisUrl: config.redisUrl,
+        allowedOrigins: config.allowedOrigins,
         dashboardDir: options.dashboardDir,
       });
       gateway.stop = restarted.stop;

@@ -2,7 +2,7 @@ import type { DispatchStatus } from './region'
 import { queryOnce } from './http'
 
 /** The lists behind the screen's headline numbers. */
-export type ItemListKind = 'overdueComplaints' | 'overdueDemands' | 'overdueTasks' | 'yellowTasks'
+export type ItemListKind = 'overdueComplaints' | 'dueSoonComplaints' | 'overdueDemands' | 'overdueTasks' | 'yellowTasks'
 
 export type TaskStatus = 'IN_PROGRESS' | 'DONE'
 
@@ -40,6 +40,16 @@ interface Connection<Node> {
 const SCREEN_OVERDUE_COMPLAINTS = /* GraphQL */ `
   query ScreenOverdueComplaints($regionCode: ID!) {
     complaints(filter: { regionCode: $regionCode, overdue: true }, first: 20) {
+      totalCount
+      edges { node { id title dispatchStatus receivedAt unit { name } region { code } } }
+    }
+  }
+`
+
+// 临期 = the yellow light, the same rule as complaintStats.dueSoon
+const SCREEN_DUE_SOON_COMPLAINTS = /* GraphQL */ `
+  query ScreenDueSoonComplaints($regionCode: ID!) {
+    complaints(filter: { regionCode: $regionCode, light: YELLOW }, first: 20) {
       totalCount
       edges { node { id title dispatchStatus receivedAt unit { name } region { code } } }
     }
@@ -116,7 +126,11 @@ export async function fetchItemList(kind: ItemListKind, regionCode: string, sign
   switch (kind) {
     case 'overdueComplaints': {
       const data = await queryOnce<{ complaints: Connection<ComplaintNode> }>(SCREEN_OVERDUE_COMPLAINTS, 'ScreenOverdueComplaints', variables, signal)
-      return listOf(data.complaints, (c) => ({ id: c.id, title: c.title, status: c.dispatchStatus, unitName: c.unit?.name ?? null, regionCode: c.region.code, at: c.receivedAt }))
+      return listOf(data.complaints, complaintLine)
+    }
+    case 'dueSoonComplaints': {
+      const data = await queryOnce<{ complaints: Connection<ComplaintNode> }>(SCREEN_DUE_SOON_COMPLAINTS, 'ScreenDueSoonComplaints', variables, signal)
+      return listOf(data.complaints, complaintLine)
     }
     case 'overdueDemands': {
       const data = await queryOnce<{ demands: Connection<DemandNode> }>(SCREEN_OVERDUE_DEMANDS, 'ScreenOverdueDemands', variables, signal)
@@ -131,6 +145,10 @@ export async function fetchItemList(kind: ItemListKind, regionCode: string, sign
       return listOf(data.supervisedTasks, taskLine)
     }
   }
+}
+
+function complaintLine(c: ComplaintNode): ScreenItem {
+  return { id: c.id, title: c.title, status: c.dispatchStatus, unitName: c.unit?.name ?? null, regionCode: c.region.code, at: c.receivedAt }
 }
 
 function taskLine(t: TaskNode): ScreenItem {

@@ -69,6 +69,19 @@ export interface ServiceStats {
   enterprises: number
   openDemands: number
   overdueDemands: number
+  /** 服务大使覆盖: key enterprises/projects with an active ambassador at every level from the city down to their own. */
+  keyEnterprises: number
+  coveredKeyEnterprises: number
+  keyProjects: number
+  coveredKeyProjects: number
+}
+
+/** One Beijing-time day of the 30-day trend: complaints received and closed that day. */
+export interface ComplaintTrendDay {
+  /** YYYY-MM-DD, Beijing time. */
+  date: string
+  received: number
+  closed: number
 }
 
 export interface ChildRegionStats {
@@ -88,6 +101,23 @@ export interface RegionAncestor {
   parent?: RegionAncestor | null
 }
 
+/** The region's complaint counts at today's 00:00 (Beijing time), recounted by the server from its data. */
+export interface ComplaintsAtStartOfDay {
+  /** ISO 8601: today's 00:00, Beijing time. */
+  at: string
+  open: number
+  overdue: number
+  dueSoon: number
+}
+
+/** The region's demand counts at today's 00:00 (Beijing time), recounted by the server from its data. */
+export interface DemandsAtStartOfDay {
+  /** ISO 8601: today's 00:00, Beijing time. */
+  at: string
+  open: number
+  overdue: number
+}
+
 /** Each *Stats is null while its subgraph is down. */
 export interface RegionStats {
   code: string
@@ -98,6 +128,12 @@ export interface RegionStats {
   complaintStats: ComplaintStats | null
   taskStats: TaskStats | null
   serviceStats: ServiceStats | null
+  /** The last 30 days, oldest first, every day listed; null while the complaints subgraph is down. */
+  complaintTrend: ComplaintTrendDay[] | null
+  /** null while the complaints subgraph is down: the day's change then falls back to the screen's own memory. */
+  complaintsAtStartOfDay: ComplaintsAtStartOfDay | null
+  /** null while the enterprise-service subgraph is down (the same fallback). */
+  demandsAtStartOfDay: DemandsAtStartOfDay | null
   children: ChildRegionStats[] | null
   /** The five units with the highest smoothed overdue rate; null while unavailable. */
   unitComplaintRanking: UnitRank[] | null
@@ -122,7 +158,10 @@ const SCREEN_REGION = /* GraphQL */ `
       parent { code name parent { code name } }
       complaintStats { total open overdue dueSoon byDispatchStatus { status count } }
       taskStats { total open overdue yellow }
-      serviceStats { enterprises openDemands overdueDemands }
+      serviceStats { enterprises openDemands overdueDemands keyEnterprises coveredKeyEnterprises keyProjects coveredKeyProjects }
+      complaintTrend(days: 30) { date received closed }
+      complaintsAtStartOfDay { at open overdue dueSoon }
+      demandsAtStartOfDay { at open overdue }
       unitComplaintRanking(order: WORST_FIRST, first: 5) { rank unit { name } handled overdue smoothedOverdueRate }
       currentCampaign {
         title

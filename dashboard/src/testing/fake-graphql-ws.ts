@@ -79,6 +79,11 @@ export class FakeGraphqlWsServer {
   readonly subscriptions: FakeSubscription[] = []
   /** Every subscribe message ever received, oldest first. */
   readonly subscribeLog: FakeSubscription[] = []
+  /**
+   * Checks each connection_init's payload (the screen's token); a reason refuses it: the socket
+   * closes with 4403 and that reason, as the gateway does.
+   */
+  refuse: (connectionParams: Record<string, unknown>) => string | undefined = () => undefined
 
   /** The class to install as the global WebSocket. */
   readonly WebSocket: typeof FakeSocket
@@ -109,9 +114,12 @@ export class FakeGraphqlWsServer {
 
   received(socket: FakeSocket, message: Message): void {
     switch (message.type) {
-      case 'connection_init':
-        socket.deliver({ type: 'connection_ack' })
+      case 'connection_init': {
+        const reason = this.refuse(message.payload ?? {})
+        if (reason) socket.close(4403, reason)
+        else socket.deliver({ type: 'connection_ack' })
         return
+      }
       case 'ping':
         socket.deliver({ type: 'pong' })
         return

@@ -1,5 +1,5 @@
 import type { DispatchEvent, DispatchFeedFrame } from '../api/feed'
-import type { ChildRegionStats, RegionStats } from '../api/region'
+import type { ChildRegionStats, ComplaintTrendDay, RegionStats } from '../api/region'
 
 /** Names of the demo city's regions used by the component tests. */
 export const REGION_NAMES: Record<string, string> = {
@@ -45,7 +45,11 @@ export function regionStats(
       ],
     },
     taskStats: { total: 30, open: 20, overdue: tasks, yellow: yellowTasks },
-    serviceStats: { enterprises: 100, openDemands: 10, overdueDemands: demands },
+    serviceStats: { enterprises: 100, openDemands: 10, overdueDemands: demands, keyEnterprises: 12, coveredKeyEnterprises: 9, keyProjects: 6, coveredKeyProjects: 6 },
+    complaintTrend: trendDays(),
+    // the screen's own memory of the day's change unless a test gives the server's 00:00 counts
+    complaintsAtStartOfDay: null,
+    demandsAtStartOfDay: null,
     children,
     unitComplaintRanking: [
       { rank: 9, unit: { name: '临江区市场监督管理局' }, handled: 12, overdue: 5, smoothedOverdueRate: 0.3 },
@@ -58,6 +62,15 @@ export function regionStats(
       nextMilestone: { on: '2026-10-31', title: '集中攻坚阶段目标完成' },
     },
   }
+}
+
+/** 30 days up to 2026-11-24: 3 received and 2 closed a day, with a quiet Sunday (zeros listed too). */
+export function trendDays(): ComplaintTrendDay[] {
+  const end = Date.parse('2026-11-24T00:00:00Z')
+  return Array.from({ length: 30 }, (_, i) => {
+    const date = new Date(end - (29 - i) * 86_400_000).toISOString().slice(0, 10)
+    return date === '2026-11-22' ? { date, received: 0, closed: 0 } : { date, received: 3, closed: 2 }
+  })
 }
 
 let position = 0

@@ -17,6 +17,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import type { AccessDenialReporter } from '../access-denials.js';
 import type { GatewayContext } from '../gateway.js';
 import { checkQueryShape, checkQueryText } from './query-limits.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -30,6 +31,8 @@ export interface RequestLimitsOptions {
   requestsPerMinute: number;
   production: boolean;
   now?: () => number;
+  /** Told of each refusal of a document a wall screen may not run (for the audit log). */
+  reportDenial?: AccessDenialReporter;
 }
 
 /** What graphql-ws passes to `onSubscribe`. */
@@ -121,7 +124,11 @@ export class RequestLimits {
     } catch (error) {
       return error as GraphQLError;
     }
-    return checkQueryShape(schema, document)[0] ?? this.screen.check(caller, document) ?? document;
+    const tooComplex = checkQueryShape(schema, document)[0];
+    if (tooComplex) return tooComplex;
+    const notForScreen = this.screen.check(caller, document);
+    if (notForScreen && caller) this.options.reportDenial?.(caller, address, [{ operationName: null, path: null, message: notForScreen.message }]);
+    return notForScreen ?? document;
   }
 
   /** Wraps the HTTP request context: each request is admitted (see `admit`) before Apollo parses it. */

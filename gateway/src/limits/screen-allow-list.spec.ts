@@ -16,7 +16,7 @@ describe('the screen allow-list', () => {
 
   it('matches the documents in dashboard/src/api (else run `npx tsx scripts/screen-documents.ts`)', () => {
     expect(manifest.documents).toEqual(screenDocumentsIn());
-    expect(Object.keys(manifest.documents).sort()).toEqual(['ScreenDispatchFeed', 'ScreenOverdueComplaints', 'ScreenOverdueDemands', 'ScreenOverdueTasks', 'ScreenRegion', 'ScreenYellowTasks']);
+    expect(Object.keys(manifest.documents).sort()).toEqual(['ScreenDispatchFeed', 'ScreenDueSoonComplaints', 'ScreenOverdueComplaints', 'ScreenOverdueDemands', 'ScreenOverdueTasks', 'ScreenRegion', 'ScreenViewer', 'ScreenYellowTasks']);
   });
 
   it("lets a screen token run the screen's documents, however they are laid out", () => {

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@bizenv/common/event-bus';
 import { describe, expect, it } from 'vitest';
-import { DispatchFeed } from './dispatch-feed.js';
+import { DispatchFeed, visibleIn } from './dispatch-feed.js';
 
 let position = 1000;
 const event = (seq: number, topic = 'complaint.received', regionCode = '990102001'): DomainEvent => ({
@@ -58,6 +58,23 @@ describe('dispatch feed', () => {
     // Capacity 3: events 1 and 2 were evicted, so after 1 there may be a gap; after 2 there is none.
     expect(await next(feed.subscribe(all, events[0].position!))).toMatchObject({ reset: true });
     expect((await next(feed.subscribe(all, events[1].position!))).events.map((e: any) => e.itemId)).toEqual(['c3', 'c4', 'c5']);
+  });
+
+  it('shows a unit operator only the events naming its unit (lead or co-unit), in its region', async () => {
+    const feed = new DispatchFeed();
+    const withUnits = (seq: number, unitIds: unknown, topic = 'complaint.dispatched', regionCode?: string) => {
+      const e = event(seq, topic, regionCode);
+      return { ...e, payload: { ...e.payload, unitIds } };
+    };
+    feed.onEvent(event(1)); // received: not dispatched to anybody yet
+    feed.onEvent(withUnits(2, ['u-own']));
+    feed.onEvent(withUnits(3, ['u-other', 'u-own'], 'complaint.overdue'));
+    feed.onEvent(withUnits(4, ['u-other']));
+    feed.onEvent(withUnits(5, 'u-own')); // not a list: names nobody
+    feed.onEvent(withUnits(6, ['u-own'], 'complaint.dispatched', '990103001'));
+    const ids = async (scope: { regionCode: string; unitId?: string }) => (await next(feed.subscribe(visibleIn(scope), null))).events.map((e: any) => e.itemId);
+    expect(await ids({ regionCode: '990102', unitId: 'u-own' })).toEqual(['c2', 'c3']);
+    expect(await ids({ regionCode: '990102' })).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
   });
 
   it('gathers what a slow client has not read into one frame, in order', async () => {

@@ -1,4 +1,6 @@
+import type { ListScope } from '@bizenv/common/auth';
 import { comparePositions, type DomainEvent } from '@bizenv/common/event-bus';
+import { isWithin } from '@bizenv/common/region-code';
 import { pushIterator } from './push-iterator.js';
 
 /** One line of the screen's rolling feed. Carries no complainant identity: events never do. */
@@ -10,6 +12,8 @@ export interface DispatchEvent {
   title: string | null;
   regionCode: string;
   occurredAt: string;
+  /** The units handling the item (lead and co-units) when the event happened; not in the schema. */
+  unitIds: readonly string[];
 }
 
 export interface DispatchFeedFrame {
@@ -37,7 +41,7 @@ export function toDispatchEvent(event: DomainEvent): DispatchEvent | null {
   const itemKind = ITEM_KINDS[item as keyof typeof ITEM_KINDS];
   const kind = KINDS[action];
   if (!itemKind || !kind || !event.position) return null;
-  const { id, title } = event.payload;
+  const { id, title, unitIds } = event.payload;
   return {
     position: event.position,
     kind,
@@ -46,7 +50,17 @@ export function toDispatchEvent(event: DomainEvent): DispatchEvent | null {
     title: typeof title === 'string' ? title : null,
     regionCode: event.regionCode,
     occurredAt: event.occurredAt,
+    unitIds: Array.isArray(unitIds) ? unitIds.filter((unitId): unitId is string => typeof unitId === 'string') : [],
   };
+}
+
+/**
+ * Which events a list scope (`requireListScope`) shows: those of its region subtree and, for a
+ * unit operator, only those naming their unit. An event naming no unit (received, not dispatched
+ * yet, or from a source that does not say) is not theirs.
+ */
+export function visibleIn(scope: ListScope): (event: DispatchEvent) => boolean {
+  return (event) => isWithin(event.regionCode, scope.regionCode) && (!scope.unitId || event.unitIds.includes(scope.unitId));
 }
 
 /** The complaints subgraph's event when a clue is transferred (payload: the complaint's id only). */

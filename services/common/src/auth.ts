@@ -14,7 +14,14 @@ export enum Role {
   SCREEN = 'SCREEN',
   /** Another government system calling with an API key; its permissions are the key's scopes. */
   INTEGRATOR = 'INTEGRATOR',
+  /** 安全管理员: people's roles, accounts, passwords, lockouts and API keys (三员分立). */
+  SECURITY_ADMIN = 'SECURITY_ADMIN',
+  /** 审计管理员: reads and exports the audit logs. */
+  AUDITOR = 'AUDITOR',
 }
+
+/** 三员: the system, security and audit administrators; nobody holds two of them. */
+export const ADMIN_ROLES: readonly Role[] = [Role.ADMIN, Role.SECURITY_ADMIN, Role.AUDITOR];
 
 /** What a caller may do, always within their region subtree. API keys carry these as scopes. */
 export enum Permission {
@@ -39,27 +46,39 @@ export enum Permission {
   TASK_HANDLE = 'task:handle',
   ENTERPRISE_READ = 'enterprise:read',
   ENTERPRISE_WRITE = 'enterprise:write',
+  /** 诉求转办, 办结, 重办, 不予受理: steer enterprise demands' closed loop. */
+  DEMAND_DISPATCH = 'demand:dispatch',
+  /** 诉求签收, 退回, 答复: the handling unit's steps, on demands dispatched to its own unit only. */
+  DEMAND_HANDLE = 'demand:handle',
   /** The test clock and other system administration. */
   SYSTEM_ADMIN = 'system:admin',
+  /** Roles, accounts, passwords, lockouts and API keys: the security administrator's, never the system administrator's. */
+  SECURITY_ADMIN = 'security:admin',
+  /** The audit logs: the auditor's only. */
+  AUDIT_READ = 'audit:read',
 }
 
 /** Only the accepting staff and discipline inspectors hold these, never by being an administrator. */
 const DISCIPLINE_ONLY: readonly Permission[] = [Permission.COMPLAINANT_IDENTITY, Permission.CLUE_RECEIVE];
+/** What the system administrator does not hold (三员分立): identities, and the other two administrators' permissions. */
+const NOT_SYSTEM_ADMIN: readonly Permission[] = [...DISCIPLINE_ONLY, Permission.SECURITY_ADMIN, Permission.AUDIT_READ];
 
 const READ_ALL = [Permission.STATS_READ, Permission.ORG_READ, Permission.COMPLAINT_READ, Permission.TASK_READ, Permission.ENTERPRISE_READ];
 
 /** The permissions each role grants; a caller holds the union over their roles. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // A system administrator is not among those who may see a whistleblower or a clue.
-  [Role.ADMIN]: Object.values(Permission).filter((p) => !DISCIPLINE_ONLY.includes(p)),
+  [Role.ADMIN]: Object.values(Permission).filter((p) => !NOT_SYSTEM_ADMIN.includes(p)),
   [Role.LEADER]: READ_ALL,
   [Role.HOTLINE_OPERATOR]: [...READ_ALL, Permission.COMPLAINT_INTAKE, Permission.COMPLAINT_DISPATCH, Permission.COMPLAINANT_IDENTITY],
-  [Role.UNIT_HANDLER]: [...READ_ALL, Permission.COMPLAINT_HANDLE, Permission.TASK_HANDLE],
+  [Role.UNIT_HANDLER]: [...READ_ALL, Permission.COMPLAINT_HANDLE, Permission.TASK_HANDLE, Permission.DEMAND_HANDLE],
   [Role.SUPERVISOR]: [...READ_ALL, Permission.TASK_WRITE],
   [Role.DISCIPLINE_INSPECTOR]: [...READ_ALL, Permission.COMPLAINANT_IDENTITY, Permission.CLUE_RECEIVE],
-  [Role.SERVICE_AMBASSADOR]: [...READ_ALL, Permission.ENTERPRISE_WRITE],
+  [Role.SERVICE_AMBASSADOR]: [...READ_ALL, Permission.ENTERPRISE_WRITE, Permission.DEMAND_DISPATCH],
   [Role.SCREEN]: [Permission.STATS_READ],
   [Role.INTEGRATOR]: [],
+  [Role.SECURITY_ADMIN]: [Permission.ORG_READ, Permission.SECURITY_ADMIN],
+  [Role.AUDITOR]: [Permission.ORG_READ, Permission.AUDIT_READ],
 };
 
 /** Who is asking: a signed-in person, a wall screen, or nobody (`null`). */
@@ -92,6 +111,8 @@ const SESSION_AUDIENCE = 'bizenv-gateway';
 const SUBGRAPH_AUDIENCE = 'bizenv-subgraph';
 /** Header the gateway puts on every subgraph request. */
 export const GATEWAY_AUTH_HEADER = 'x-gateway-auth';
+/** The client's TCP address, which the gateway passes on for audit records. */
+export const CLIENT_ADDRESS_HEADER = 'x-client-address';
 
 async function sign(claims: Record<string, unknown>, audience: string, ttl: string, secret: Uint8Array) {
   return new SignJWT(claims)

@@ -28,3 +28,23 @@ registerEnumType(DispatchStatus, {
 
 /** States in which an item still counts as open. */
 export const OPEN_STATUSES = Object.values(DispatchStatus).filter((s) => s !== DispatchStatus.CLOSED);
+
+/** 回访满意度 (好差评): the complainant's or the enterprise's rating taken at the follow-up before closing. */
+export enum Satisfaction {
+  SATISFIED = 'SATISFIED',
+  BASICALLY_SATISFIED = 'BASICALLY_SATISFIED',
+  DISSATISFIED = 'DISSATISFIED',
+}
+
+registerEnumType(Satisfaction, {
+  name: 'Satisfaction',
+  description: '回访满意度',
+  valuesConfig: {
+    SATISFIED: { description: '满意' },
+    BASICALLY_SATISFIED: { description: '基本满意' },
+    DISSATISFIED: { description: '不满意（应重办，不能办结）' },
+  },
+});
+
+/** Ratings that count as satisfied (满意率): satisfied or basically satisfied. */
+export const SATISFIED_RATINGS: readonly Satisfaction[] = [Satisfaction.SATISFIED, Satisfaction.BASICALLY_SATISFIED];

@@ -58,6 +58,29 @@ describe('API key cache window', () => {
   });
 });
 
+describe('idle-session timeout', () => {
+  it('is 30 minutes by default, settable from 1 to 720 minutes', () => {
+    expect(loadConfig(base()).sessionIdleMinutes).toBe(30);
+    expect(loadConfig({ ...base(), SESSION_IDLE_MINUTES: '15' }).sessionIdleMinutes).toBe(15);
+    for (const raw of ['0', '721', '1.5', 'never']) {
+      expect(() => loadConfig({ ...base(), SESSION_IDLE_MINUTES: raw })).toThrow(/SESSION_IDLE_MINUTES must be a whole number of minutes from 1 to 720/);
+    }
+  });
+});
+
+describe('allowed origins of browser pages', () => {
+  it("defaults to the screen's development server in the demo and to none in production; takes a list of exact origins", () => {
+    expect(loadConfig(base()).allowedOrigins).toEqual(['http://localhost:5173', 'http://127.0.0.1:5173']);
+    const production = { ...base(), NODE_ENV: 'production', INTERNAL_SECRET: 'i'.repeat(32), AUTH_SECRET: 'a'.repeat(32) };
+    expect(loadConfig(production).allowedOrigins).toEqual([]);
+    expect(loadConfig({ ...base(), ALLOWED_ORIGINS: 'https://screen.example.gov.cn, http://10.0.0.5:8080' }).allowedOrigins).toEqual(['https://screen.example.gov.cn', 'http://10.0.0.5:8080']);
+    expect(loadConfig({ ...base(), ALLOWED_ORIGINS: '' }).allowedOrigins).toEqual([]);
+    for (const bad of ['screen.example.gov.cn', 'https://screen.example.gov.cn/', 'https://screen.example.gov.cn/screen', 'ftp://x.example']) {
+      expect(() => loadConfig({ ...base(), ALLOWED_ORIGINS: bad }), bad).toThrow(/ALLOWED_ORIGINS: .* is not an origin/);
+    }
+  });
+});
+
 describe('complainant identity keys and protection period', () => {
   const KEY = randomBytes(32).toString('base64');
 

@@ -29,6 +29,10 @@ export interface Config {
   apiKeyCacheSeconds: number;
   /** Requests per caller per minute at each gateway process (`RATE_LIMIT_PER_MINUTE`). */
   rateLimitPerMinute: number;
+  /** A session token unused this long stops working (`SESSION_IDLE_MINUTES`); wall screens are exempt. */
+  sessionIdleMinutes: number;
+  /** Pages of other origins that may open the gateway's WebSocket (`ALLOWED_ORIGINS`); its own is always allowed. */
+  allowedOrigins: string[];
   /**
    * Keys of the complainant identity encryption (`IDENTITY_KEY`, `IDENTITY_CIPHER`,
    * `IDENTITY_KEYS_OLD`). Unset in production when IDENTITY_KEY is: only the complaints service
@@ -155,6 +159,32 @@ function rateLimitPerMinute(env: NodeJS.ProcessEnv): number {
   return value;
 }
 
+export const DEFAULT_SESSION_IDLE_MINUTES = 30;
+
+function sessionIdleMinutes(env: NodeJS.ProcessEnv): number {
+  const raw = env.SESSION_IDLE_MINUTES;
+  if (raw === undefined || raw === '') return DEFAULT_SESSION_IDLE_MINUTES;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 720) throw new ConfigError(`SESSION_IDLE_MINUTES must be a whole number of minutes from 1 to 720, got "${raw}"`);
+  return value;
+}
+
+/** The screen's development server (`vite` in dashboard/), allowed in demo mode only. */
+export const DASHBOARD_DEV_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+
+function allowedOrigins(env: NodeJS.ProcessEnv, production: boolean): string[] {
+  const raw = env.ALLOWED_ORIGINS;
+  if (raw === undefined) return production ? [] : DASHBOARD_DEV_ORIGINS;
+  const origins = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const origin of origins) {
+    // exactly what a browser sends: scheme, host and port, no path or trailing slash
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin || !/^https?:/.test(origin)) {
+      throw new ConfigError(`ALLOWED_ORIGINS: "${origin}" is not an origin such as https://screen.example.gov.cn or http://10.0.0.5:8080`);
+    }
+  }
+  return origins;
+}
+
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
 function fieldKey(raw: string, name: string, cipher: FieldCipherName): FieldKey {
@@ -233,6 +263,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     identityProvider: identityProvider(env, production),
     apiKeyCacheSeconds: apiKeyCacheSeconds(env),
     rateLimitPerMinute: rateLimitPerMinute(env),
+    sessionIdleMinutes: sessionIdleMinutes(env),
+    allowedOrigins: allowedOrigins(env, production),
     identity: identityKeys(env, production, dataDir),
     protectionDays: protectionDays(env),
   };

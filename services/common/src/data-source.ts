@@ -64,6 +64,10 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       timezone: 'Z',
       poolSize: 20,
       connectTimeout: 5000,
+      // A connection the server killed (or a restart dropped) errors and leaves the pool, which
+      // opens a new one for the next query; TCP keepalive after 10 s idle (not the OS's 2 h)
+      // also finds connections a vanished server or network left half-open.
+      extra: { enableKeepAlive: true, keepAliveInitialDelay: 10_000 },
     });
   }
   const location = options.dataDir ? resolve(options.dataDir, `${options.service}.sqlite`) : undefined;

@@ -18,6 +18,11 @@ export interface DeadlineSource<T extends { id: string; regionCode: string; titl
   dueColumn: keyof T & string;
   /** Which items are still open (only those can turn overdue). */
   open: FindOptionsWhere<T>;
+  /**
+   * The units that handle each item (lead and co-units), by item id: carried in the event as
+   * `unitIds`, so that a unit operator's dispatch feed shows its own unit's items only.
+   */
+  unitsOf?: (manager: EntityManager, ids: string[]) => Promise<Map<string, string[]>>;
 }
 
 const MAX_SLEEP_MS = 60_000;
@@ -137,8 +142,11 @@ export class DeadlineWatcher {
             .where('name = :name AND passedUntil = :from', { name: this.source.name, from })
             .execute();
           if (won.affected === 1) {
-            for (const item of await this.passedBetween(manager, from, at)) {
-              record({ topic: this.source.topic, regionCode: item.regionCode, payload: { id: item.id, title: item.title } });
+            const items = await this.passedBetween(manager, from, at);
+            const units = items.length && this.source.unitsOf ? await this.source.unitsOf(manager, items.map((item) => item.id)) : null;
+            for (const item of items) {
+              const payload = { id: item.id, title: item.title, ...(units ? { unitIds: units.get(item.id) ?? [] } : {}) };
+              record({ topic: this.source.topic, regionCode: item.regionCode, payload });
             }
           }
         }

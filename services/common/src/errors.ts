@@ -15,6 +15,12 @@ export enum ErrorCode {
   RateLimited = 'RATE_LIMITED',
   /** The request body exceeds the size the server reads. */
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  /** Too many failed sign-ins for this account: locked until `lockedUntil` (or a security administrator unlocks it). */
+  AccountLocked = 'ACCOUNT_LOCKED',
+  /** A subgraph did not answer (down, or no answer within the gateway's timeout); `service` names it. */
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  /** An `idempotencyKey` already used by this caller for this operation with a different input. */
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
 

@@ -156,7 +156,8 @@ export class Outbox {
         }
         return rows.length;
       });
-      if (published < BATCH) return;
+      // stopping: the rest is published by the next start (or another replica)
+      if (published < BATCH || this.stopped) return;
     }
   }
 }

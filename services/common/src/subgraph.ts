@@ -8,7 +8,7 @@ import type { EventBus } from './event-bus.js';
 import { EventFollower, type EventConsumer } from './event-consumer.js';
 import { Outbox } from './outbox.js';
 import { OutboxEvent } from './outbox-event.entity.js';
-import { peerClient } from './peer-client.js';
+import { peerClient, type PeerClient } from './peer-client.js';
 import { startSubgraphServer, type RunningServer } from './subgraph-server.js';
 
 /** What a subgraph package declares; `runSubgraph` does the rest the same way for all four. */
@@ -17,7 +17,8 @@ export interface SubgraphDefinition<TDeps extends object> {
   entities: Function[];
   migrations: MixedList<Function>;
   buildSchema(): Promise<GraphQLSchema>;
-  createDeps(dataSource: DataSource, outbox: Outbox): TDeps;
+  /** `peers`: signed calls to the other subgraphs (those whose address this one was given). */
+  createDeps(dataSource: DataSource, outbox: Outbox, peers: PeerClient): TDeps;
   /** Deadlines that pass without a write and must reach the screen when they do. */
   deadlines?(deps: TDeps): DeadlineSource[];
   /** Other subgraphs' events this one acts on. */
@@ -37,7 +38,7 @@ export interface SubgraphRuntime {
   seed: boolean;
   /** Follow `clock.advanced` events (never in production). */
   testClock: boolean;
-  /** Where the other subgraphs answer, for consumers catching up on missed events; none: no catch-up. */
+  /** Where the other subgraphs answer, for consumers catching up on missed events and for `createDeps`' peer calls. */
   peers?: Partial<Record<SubgraphName, string>>;
 }
 
@@ -69,12 +70,12 @@ export async function runSubgraph<TDeps extends object>(
 ): Promise<RunningSubgraph<TDeps>> {
   const dataSource = await openSubgraphDatabase(definition, runtime);
   const outbox = new Outbox(dataSource, definition.name, runtime.bus);
-  const deps = definition.createDeps(dataSource, outbox);
+  const peers = peerClient(definition.name, runtime.peers ?? {}, runtime.internalSecret);
+  const deps = definition.createDeps(dataSource, outbox, peers);
   if (runtime.seed) await definition.seed?.(dataSource, deps);
   const watchers = (definition.deadlines?.(deps) ?? []).map((source) => new DeadlineWatcher(dataSource, outbox, source));
   const consumers = definition.consumers?.(deps) ?? [];
   for (const consumer of consumers) await consumer.start?.();
-  const peers = peerClient(definition.name, runtime.peers ?? {}, runtime.internalSecret);
   const followers = consumers.map((consumer) => new EventFollower(runtime.bus, consumer, peers));
   const stopClock = runtime.testClock ? runtime.bus.subscribe(followTestClock) : () => {};
   outbox.start();

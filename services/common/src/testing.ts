@@ -58,7 +58,8 @@ export async function databaseTargets(): Promise<{ name: DatabaseTarget['name'];
   return targets;
 }
 
-async function dropDatabases(databaseUrl: string): Promise<void> {
+/** Drops the four subgraph databases under `databaseUrl`'s prefix (tests, benchmark data sets). */
+export async function dropDatabases(databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl);
   const connection = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
   try {

@@ -1,8 +1,9 @@
 import { DomainError, ErrorCode } from './errors.js';
 import { isRegionCode } from './region-code.js';
 
-// C0/C1 control characters other than tab and newlines have no place in user text.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// C0/C1 control characters other than tab and newlines have no place in user text; nor have bidi
+// overrides and isolates (they disguise text, "\u202Eexe.pdf") or lone surrogates (no character at all).
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\p{Cs}/u;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function invalid(field: string, message: string): DomainError {

@@ -4,8 +4,8 @@ import { DEMO_REGIONS, DEMO_UNITS, type DemoUnit } from '@bizenv/common/demo-cit
 import { seededRandom } from '@bizenv/common/seeded-random';
 import { stableId } from '@bizenv/common/stable-id';
 import type { DataSource } from 'typeorm';
-import { DispatchStatus } from '@bizenv/common/closed-loop';
-import { Channel, ComplaintAction, ComplaintCategory, ComplaintTimelineAction, Satisfaction } from './complaint/complaint-enums.js';
+import { DispatchStatus, Satisfaction } from '@bizenv/common/closed-loop';
+import { Channel, ComplaintAction, ComplaintCategory, ComplaintTimelineAction } from './complaint/complaint-enums.js';
 import { ComplaintTimelineEntry } from './complaint/complaint-timeline-entry.entity.js';
 import { rebuildTally } from './complaint/complaint-tally.js';
 import { Complaint } from './complaint/complaint.entity.js';
@@ -13,6 +13,7 @@ import { COMPLAINT_TRANSITIONS } from './complaint/complaint-transitions.js';
 import { complaintDeadlines } from './complaint/deadline-policy.js';
 import { DEFAULT_DEADLINE_RULES, pickRule } from './deadline/deadline-rules.js';
 import { officialCalendar } from '@bizenv/common/working-days';
+import { rebuildDayTally } from './stats/day-tally.js';
 import { rebuildStatTally } from './stats/stat-tally.js';
 
 /** The steps that brought a demo complaint to its status, after 受理. */
@@ -92,6 +93,7 @@ export async function seedComplaints(dataSource: DataSource): Promise<void> {
     await manager.insert(ComplaintTimelineEntry, timeline);
     await rebuildTally(manager);
     await rebuildStatTally(manager);
+    await rebuildDayTally(manager);
   });
 }
 

@@ -3,7 +3,10 @@ import { DEFAULT_PROTECTION_DAYS, requireIdentityKeys } from '@bizenv/common/con
 import { FieldCipher, type FieldKeys } from '@bizenv/common/field-crypto';
 import { buildFederatedSchema } from '@bizenv/common/schema';
 import type { SubgraphDefinition } from '@bizenv/common/subgraph';
-import { AuditEntry } from './audit/audit-entry.entity.js';
+import { AuditEntry } from '@bizenv/common/audit-entry.entity';
+import { AuditLogReader } from '@bizenv/common/audit-read';
+import { IdentityAuditResolver } from './audit/identity-audit.resolver.js';
+import { AuditAddress1763900000020 } from './migrations/1763900000020-audit-address.js';
 import { ClueTransfer } from './clue/clue-transfer.entity.js';
 import { ClueTransferResolver, ComplaintClueResolver } from './clue/clue.resolver.js';
 import { ClueService } from './clue/clue.service.js';
@@ -39,8 +42,17 @@ import { ComplaintExchangeResolver } from './exchange/complaint-exchange.resolve
 import { ComplaintExchangeService } from './exchange/complaint-exchange.service.js';
 import { DuplicatesUnitsStats1763900000006 } from './migrations/1763900000006-duplicates-units-stats.js';
 import { ComplaintSubjectUnit1763900000007 } from './migrations/1763900000007-complaint-subject-unit.js';
+import { ComplaintOpenIndex1763900000030 } from './migrations/1763900000030-complaint-open-index.js';
 import { ComplaintStatsFieldsResolver, RegionUnitRankingResolver, UnitComplaintRankingResolver, UnitComplaintStatsResolver } from './stats/complaint-stats.resolver.js';
 import { ComplaintStatsService } from './stats/complaint-stats.service.js';
+import { RegionComplaintTrendResolver } from './stats/complaint-trend.resolver.js';
+import { ComplaintTrendService } from './stats/complaint-trend.service.js';
+import { RegionComplaintsAtStartOfDayResolver } from './stats/start-of-day.resolver.js';
+import { StartOfDayService } from './stats/start-of-day.service.js';
+import { ComplaintEventLogAtIndex1763900000041 } from './migrations/1763900000041-complaint-event-log-at-index.js';
+import { ComplaintDayTally1763900000040 } from './migrations/1763900000040-complaint-day-tally.js';
+import { IdempotencyKeys1763900000050 } from './migrations/1763900000050-idempotency-keys.js';
+import { IdempotencyRecord } from '@bizenv/common/idempotency-record.entity';
 import { resolveUnitReference } from './unit/unit.reference.js';
 import { CalendarFollower } from '@bizenv/common/calendar-follower';
 import { CalendarYearRecord } from '@bizenv/common/calendar-year';
@@ -77,11 +89,14 @@ export function buildComplaintsSchema() {
         UnitComplaintStatsResolver,
         UnitComplaintRankingResolver,
         RegionUnitRankingResolver,
+        RegionComplaintTrendResolver,
+        RegionComplaintsAtStartOfDayResolver,
         ComplaintExchangeResolver,
         ComplaintDeadlineResolver,
         ComplaintStatsDueSoonResolver,
         DeadlineRuleResolver,
         ExtensionResolver,
+        IdentityAuditResolver,
       ],
       // Reached only through `_entities`: no field of this subgraph returns an Enterprise.
       orphanedTypes: [Enterprise],
@@ -110,18 +125,21 @@ export interface ComplaintsDeps {
   coHandling: CoHandlingService;
   duplicates: DuplicateService;
   complaintStats: ComplaintStatsService;
+  complaintTrend: ComplaintTrendService;
+  complaintsAtStartOfDay: StartOfDayService;
   exchange: ComplaintExchangeService;
   deadlineRules: DeadlineRuleService;
   extensions: ExtensionService;
   dueSoon: DueSoonCounter;
   calendar: CalendarFollower;
+  auditLog: AuditLogReader;
 }
 
 export function complaintsSubgraph(options: ComplaintsOptions): SubgraphDefinition<ComplaintsDeps> {
   return {
     name: 'complaints',
-    entities: [Complaint, ComplaintTimelineEntry, ComplainantRecord, AuditEntry, ClueTransfer, ComplaintCoUnit, ComplaintDuplicate, ComplaintMerge, DeadlineRule, DeadlineRuleChange, ComplaintExtension, CalendarYearRecord],
-    migrations: [Initial1763900000000, ComplaintTally1763900000001, ComplaintEventLog1763900000002, ComplaintListIndexes1763900000003, DeadlineRules1763900000004, ProtectionAndDiscipline1763900000005, DuplicatesUnitsStats1763900000006, ComplaintSubjectUnit1763900000007],
+    entities: [Complaint, ComplaintTimelineEntry, ComplainantRecord, AuditEntry, ClueTransfer, ComplaintCoUnit, ComplaintDuplicate, ComplaintMerge, DeadlineRule, DeadlineRuleChange, ComplaintExtension, CalendarYearRecord, IdempotencyRecord],
+    migrations: [Initial1763900000000, ComplaintTally1763900000001, ComplaintEventLog1763900000002, ComplaintListIndexes1763900000003, DeadlineRules1763900000004, ProtectionAndDiscipline1763900000005, DuplicatesUnitsStats1763900000006, ComplaintSubjectUnit1763900000007, AuditAddress1763900000020, ComplaintOpenIndex1763900000030, ComplaintDayTally1763900000040, ComplaintEventLogAtIndex1763900000041, IdempotencyKeys1763900000050],
     buildSchema: buildComplaintsSchema,
     createDeps: (dataSource, outbox) => {
       const cipher = new FieldCipher(requireIdentityKeys(options.identity));
@@ -133,6 +151,8 @@ export function complaintsSubgraph(options: ComplaintsOptions): SubgraphDefiniti
         coHandling: new CoHandlingService(dataSource, complaints),
         duplicates: new DuplicateService(dataSource, outbox, complaints),
         complaintStats: new ComplaintStatsService(dataSource),
+        complaintTrend: new ComplaintTrendService(dataSource),
+        complaintsAtStartOfDay: new StartOfDayService(dataSource, calendar),
         exchange: new ComplaintExchangeService(outbox, complaints),
         complainants: new ComplainantService(dataSource, cipher),
         clues: new ClueService(dataSource, outbox),
@@ -141,6 +161,7 @@ export function complaintsSubgraph(options: ComplaintsOptions): SubgraphDefiniti
         extensions: new ExtensionService(dataSource, outbox, calendar),
         dueSoon: new DueSoonCounter(dataSource),
         calendar: new CalendarFollower('complaints:calendar', dataSource, outbox, calendar, recountComplaints),
+        auditLog: new AuditLogReader(dataSource),
       };
     },
     deadlines: (deps) => [deps.complaints.deadlines, complaintDueSoon],

@@ -136,10 +136,12 @@ describe.each(await databaseTargets())('complaint closed loop on $name', ({ crea
     });
     expect(mine.map((e) => e.topic)).toEqual(topics);
     for (const event of mine) {
-      expect(Object.keys(event.payload).sort()).toEqual(['id', 'status', 'title', 'unitId']);
+      expect(Object.keys(event.payload).sort()).toEqual(['id', 'status', 'title', 'unitId', 'unitIds']);
       expect(JSON.stringify(event.payload)).not.toContain('协调');
     }
-    expect(mine.at(-1)!.payload).toMatchObject({ status: 'CLOSED', unitId: UNIT_A });
+    expect(mine.at(-1)!.payload).toMatchObject({ status: 'CLOSED', unitId: UNIT_A, unitIds: [UNIT_A] });
+    // Only the units handling it see a line in their feed: nobody's before it is dispatched.
+    expect(mine[0].payload.unitIds).toEqual([]);
     await expectTallyExact();
   });
 
@@ -169,7 +171,8 @@ describe.each(await databaseTargets())('complaint closed loop on $name', ({ crea
       ['REPLY', handlerB.id, UNIT_B, null],
     ]);
     const returned = await eventually(() => events.find((e) => e.topic === 'complaint.returned' && e.payload.id === id));
-    expect(returned.payload).toEqual({ id, title: '开办企业三部门推诿', status: 'RETURNED', unitId: null });
+    // The unit that returned it still sees that line of its feed.
+    expect(returned.payload).toEqual({ id, title: '开办企业三部门推诿', status: 'RETURNED', unitId: null, unitIds: [UNIT_A] });
     await expectTallyExact();
   });
 

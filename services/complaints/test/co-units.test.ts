@@ -1,6 +1,8 @@
 import { Role, type Caller } from '@bizenv/common/auth';
+import { clockOffsetMs, setClockOffset } from '@bizenv/common/clock';
+import type { DomainEvent } from '@bizenv/common/event-bus';
 import type { RunningSubgraph } from '@bizenv/common/subgraph';
-import { allPages, callSubgraph, type DatabaseTarget, databaseTargets, startTestSubgraph, TEST_IDENTITY_KEYS } from '@bizenv/common/testing';
+import { allPages, callSubgraph, type DatabaseTarget, databaseTargets, eventually, startTestSubgraph, TEST_IDENTITY_KEYS } from '@bizenv/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CO_UNITS } from '../src/complaint/complaint-action.js';
 import { complaintsSubgraph } from '../src/subgraph.js';
@@ -26,10 +28,11 @@ const LIST = `query($after: String) { complaints(first: 50, after: $after) { tot
 describe.each(await databaseTargets())('a lead unit and co-units on $name', ({ create }) => {
   let target: DatabaseTarget;
   let subgraph: RunningSubgraph<any>;
+  const events: DomainEvent[] = [];
 
   beforeAll(async () => {
     target = create();
-    subgraph = await startTestSubgraph(complaintsSubgraph({ identity: TEST_IDENTITY_KEYS }), target, [], false);
+    subgraph = await startTestSubgraph(complaintsSubgraph({ identity: TEST_IDENTITY_KEYS }), target, events, false);
   });
 
   afterAll(async () => {
@@ -132,5 +135,16 @@ describe.each(await databaseTargets())('a lead unit and co-units on $name', ({ c
     await act(hotline, { id, action: 'DISPATCH', expectedVersion: 1, unitId: LEAD });
     await refused(lead, ACT, { input: { id, action: 'ACCEPT', expectedVersion: 2, coUnitIds: [CO_1] } }, 'BAD_USER_INPUT', 'coUnitIds');
     expect((await ok(hotline, GET, { id })).complaint).toMatchObject({ version: 2, coUnits: [] });
+  });
+
+  // Last: it moves the clock on. Unit operators' dispatch feeds show what these events name.
+  it('names the lead and co-units in its events, also when it turns overdue', async () => {
+    const id = await receive();
+    await act(hotline, { id, action: 'DISPATCH', expectedVersion: 1, unitId: LEAD, coUnitIds: [CO_2, CO_1] });
+    const of = (topic: string) => eventually(() => events.find((e) => e.topic === topic && e.payload.id === id));
+    expect((await of('complaint.received')).payload.unitIds).toEqual([]);
+    expect((await of('complaint.dispatched')).payload.unitIds).toEqual([LEAD, CO_1, CO_2]);
+    setClockOffset(clockOffsetMs() + 60 * 86_400_000);
+    expect((await of('complaint.overdue')).payload).toEqual({ id, title: '项目用地审批多部门推诿', unitIds: [LEAD, CO_1, CO_2] });
   });
 });

@@ -200,6 +200,25 @@ describe.each(await databaseTargets())('complaint statistics and unit rankings o
     expect(chengnan.map((r: any) => [r.unit.id, r.rank, r.handled, r.overdue])).toEqual([[BUSY, null, 4, 4]]);
   });
 
+  it('gives a unit operator its own unit’s statistics and ranking row only', async () => {
+    const slow = handlerOf(SLOW);
+    const own = (await ok(slow, UNIT_STATS, { id: SLOW, region: '990102' }))._entities[0].complaintStats;
+    expect(own).toEqual((await ok(hotline, UNIT_STATS, { id: SLOW, region: '990102' }))._entities[0].complaintStats);
+    expect((await call(slow, UNIT_STATS, { id: BUSY, region: '990102' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await call(slow, UNIT_STATS, { id: BUSY, region: null })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Its row keeps its rank among all the region's units, whatever `first` cuts off for others.
+    const row = [[SLOW, 2, 11, 5, 3]];
+    const rowsOf = (ranking: any[]) => ranking.map((r: any) => [r.unit.id, r.rank, r.handled, r.overdue, r.overdueOpen]);
+    expect(rowsOf((await ok(slow, RANKING, { code: '990102', first: 1 })).unitComplaintRanking)).toEqual(row);
+    const onRegion = await ok(slow, `{ _entities(representations: [{ __typename: "Region", code: "990102" }]) { ... on Region {
+      unitComplaintRanking(first: 1) { rank unit { id } handled overdue overdueOpen } } } }`);
+    expect(rowsOf(onRegion._entities[0].unitComplaintRanking)).toEqual(row);
+    expect((await ok(handlerOf(unit(9)), RANKING, { code: '990102' })).unitComplaintRanking).toEqual([]);
+    const unitless: Caller = { ...slow, unitId: undefined };
+    expect((await call(unitless, RANKING, { code: '990102' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await call(unitless, UNIT_STATS, { id: SLOW, region: '990102' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('keeps the tally live exactly as a rebuild from the complaints and timelines (the migration, the seed) counts it', async () => {
     const read = async () =>
       ((await subgraph.dataSource.query('SELECT regionCode, unitId, category, measure, count FROM complaint_stat_tally')) as { count: number | string }[])

@@ -187,7 +187,7 @@ describe.each(await databaseTargets())('duplicate complaints on $name', ({ creat
     expect(after.byCategory.find((e: any) => e.category === 'ARBITRARY_CHARGES').count).toBe(counted.filter((c) => c.category === 'ARBITRARY_CHARGES').length);
 
     const event = await eventually(() => events.find((e) => e.topic === 'complaint.merged' && e.payload.id === duplicate));
-    expect(event.payload).toEqual({ id: duplicate, title: REPEAT.title, status: 'CLOSED', unitId: UNIT, mergedIntoId: into });
+    expect(event.payload).toEqual({ id: duplicate, title: REPEAT.title, status: 'CLOSED', unitId: UNIT, unitIds: [UNIT], mergedIntoId: into });
 
     const again = await call(hotline, MERGE, { input: { duplicateId: duplicate, intoId: into, expectedDuplicateVersion: 3, expectedIntoVersion: 2 } });
     expect(again.errors?.[0].extensions?.code).toBe('INVALID_TRANSITION');

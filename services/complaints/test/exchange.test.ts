@@ -155,6 +155,22 @@ describe.each(await databaseTargets())('importing and exporting complaint ledger
     });
   }
 
+  it('never confirms a 受理编号 outside the caller’s region: such a row is an opaque conflict, not “already imported”', async () => {
+    const chengnanHotline: Caller = { id: 'op-3', name: '城南区受理员', roles: [Role.HOTLINE_OPERATOR], regionCode: '990103' };
+    const sheet = (rows: Row[]) => writeSheet(SpreadsheetFormat.XLSX, '工单', IMPORT_COLUMNS, rows);
+    expect(await importFile(hotline, await sheet([row('SCOPE-1')]), SpreadsheetFormat.XLSX)).toMatchObject({ imported: 1 });
+    const data = await sheet([row('SCOPE-1', { regionCode: '990103001' }), row('SCOPE-2', { regionCode: '990103001' })]);
+    const conflict = [{ row: 2, column: '受理编号', code: 'CONFLICT', message: '该受理编号不能在本账号的范围内登记，请核对受理编号和所属区域' }];
+    const before = await complaints().count();
+    expect(await importFile(chengnanHotline, data, SpreadsheetFormat.XLSX)).toEqual({ committed: false, rows: 2, imported: 0, skipped: 0, failed: 1, errors: conflict, complaintIds: [] });
+    expect(await complaints().count()).toBe(before);
+    expect(await importFile(chengnanHotline, data, SpreadsheetFormat.XLSX, 'GOOD_ROWS')).toMatchObject({ committed: true, imported: 1, skipped: 0, failed: 1, errors: conflict });
+    // What the caller may see is skipped as ever: its own earlier import, and for the city both.
+    expect(await importFile(chengnanHotline, data, SpreadsheetFormat.XLSX, 'GOOD_ROWS')).toMatchObject({ committed: false, imported: 0, skipped: 1, failed: 1, errors: conflict });
+    expect(await importFile(hotline, data, SpreadsheetFormat.XLSX)).toMatchObject({ committed: false, imported: 0, skipped: 2, failed: 0 });
+    expect(await complaints().count()).toBe(before + 1);
+  });
+
   it('imports and exports 被投诉单位编号, checked as receiveComplaint checks subjectUnitId', async () => {
     const rows = [row('SUBJECT-1', { regionCode: '990105002', subjectUnitId: UNIT_A }), row('SUBJECT-2', { regionCode: '990105002' }), row('SUBJECT-3', { regionCode: '990105002', subjectUnitId: '市场监管局' })];
     const data = await writeSheet(SpreadsheetFormat.XLSX, '工单', IMPORT_COLUMNS, rows);

@@ -14,7 +14,7 @@ import type { RunningSubgraph } from '@bizenv/common/subgraph';
 import { allPages, callSubgraph, type DatabaseTarget, databaseTargets, eventually, startTestSubgraph, TEST_IDENTITY_KEYS } from '@bizenv/common/testing';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GENESIS_HASH, verifyAuditChain } from '../src/audit/audit-log.js';
+import { GENESIS_HASH, verifyAuditChain } from '@bizenv/common/audit-log';
 import { Channel, ComplaintCategory } from '../src/complaint/complaint-enums.js';
 import { sameComplainantComplaintIds } from '../src/identity/complainant-match.js';
 import { sealComplainant } from '../src/identity/complainant-seal.js';
@@ -316,6 +316,22 @@ describe.each(await databaseTargets())('whistleblower protection in the complain
       ]);
     });
 
+    it('shows a proposal\'s reason and the people behind it to inspectors and the proposer only; other accepting staff see its status', async () => {
+      const { id } = await dispatched();
+      const DETAIL = `query($id: ID!) { complaint(id: $id) { clueTransfer { status proposedAt decidedAt reason proposedById proposedByName approverId approverName declineReason } } }`;
+      const seen = async (caller: Caller) => (await call(caller, DETAIL, { id })).data.complaint.clueTransfer;
+      const clueId = (await call(hotline, PROPOSE, { id, reason: '反映窗口人员吃拿卡要' })).data.proposeClueTransfer.id;
+      const full = { status: 'PROPOSED', reason: '反映窗口人员吃拿卡要', proposedById: 'hotline-1', proposedByName: 'hotline-1' };
+      expect(await seen(inspector)).toMatchObject(full);
+      expect(await seen(hotline)).toMatchObject(full);
+      const statusOnly = { proposedAt: expect.any(String), reason: null, proposedById: null, proposedByName: null, approverId: null, approverName: null, declineReason: null };
+      // Another hotline operator, and an administrator (who holds complaint:dispatch too), learn only that one is pending.
+      for (const caller of [person('hotline-2', [Role.HOTLINE_OPERATOR]), admin]) expect(await seen(caller), caller.id).toEqual({ ...statusOnly, status: 'PROPOSED', decidedAt: null });
+      expect((await call(inspector, DECLINE, { id: clueId, reason: '证据不足' })).errors).toBeUndefined();
+      expect(await seen(hotline)).toMatchObject({ status: 'DECLINED', declineReason: '证据不足', approverName: 'inspector-1' });
+      expect(await seen(person('hotline-2', [Role.HOTLINE_OPERATOR]))).toEqual({ ...statusOnly, status: 'DECLINED', decidedAt: expect.any(String) });
+    });
+
     it('lets exactly one of two inspectors approving at once win', async () => {
       const { id } = await dispatched();
       const clueId = (await call(hotline, PROPOSE, { id, reason: '涉嫌吃拿卡要' })).data.proposeClueTransfer.id;
@@ -412,7 +428,7 @@ describe.each(await databaseTargets())('whistleblower protection in the complain
       const latest = new Date(now().getTime() - 10 * DAY_MS).toISOString();
       await receive({ anonymous: false, name: '企业负责人', enterpriseCreditCode: code }, { receivedAt: older });
       await receive({ anonymous: false, name: '企业经办人', enterpriseCreditCode: code }, { receivedAt: latest });
-      for (const caller of [ambassador, leader, inspector, apiKey]) {
+      for (const caller of [ambassador, leader, inspector]) {
         const result = await protection(caller, code);
         expect(result.errors, caller.id).toBeUndefined();
         expect(result.data._entities[0].protection, caller.id).toEqual({
@@ -425,6 +441,12 @@ describe.each(await databaseTargets())('whistleblower protection in the complain
         expect((await protection(caller, code, region)).data._entities[0].protection, caller.id).toBeNull();
       }
       expect((await protection(ambassador, NEVER_COMPLAINED)).data._entities[0].protection).toBeNull();
+      // An API key is refused, enterprise:read or not, and the same whether the enterprise complained or not.
+      for (const creditCode of [code, NEVER_COMPLAINED]) {
+        const refused = await protection(apiKey, creditCode);
+        expect(refused.data?._entities[0]?.protection ?? null).toBeNull();
+        expect(refused.errors?.[0]).toMatchObject({ message: '企业保护信息仅限本区域工作人员查看，接口密钥不能查看', extensions: { code: 'FORBIDDEN' } });
+      }
     });
 
     it('is no longer protected once the period has passed (test clock)', async () => {

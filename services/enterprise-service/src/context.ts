@@ -8,6 +8,7 @@ import type { EnterpriseService } from './enterprise/enterprise.service.js';
 import type { ExchangeService } from './exchange/exchange.service.js';
 import type { MonitoringPointService } from './monitoring-point/monitoring-point.service.js';
 import type { ProjectService } from './project/project.service.js';
+import type { DemandsAtStartOfDayService } from './region/demands-at-start-of-day.service.js';
 import type { ServiceStatsService } from './region/service-stats.service.js';
 import type { VisitService } from './visit/visit.service.js';
 
@@ -15,6 +16,7 @@ export interface EnterpriseServiceDeps {
   enterprises: EnterpriseService;
   demands: DemandService;
   serviceStats: ServiceStatsService;
+  demandsAtStartOfDay: DemandsAtStartOfDayService;
   projects: ProjectService;
   ambassadors: AmbassadorService;
   ambassadorStats: AmbassadorStatsService;

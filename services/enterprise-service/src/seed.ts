@@ -4,8 +4,11 @@ import { inTransaction } from '@bizenv/common/data-source';
 import { DEMO_CITY_CODE, DEMO_REGIONS, DEMO_UNITS } from '@bizenv/common/demo-city';
 import { seededRandom } from '@bizenv/common/seeded-random';
 import { stableId } from '@bizenv/common/stable-id';
+import { officialCalendar } from '@bizenv/common/working-days';
 import type { DataSource } from 'typeorm';
-import { demandDeadline } from './demand/demand-deadline.js';
+import { demandDeadlines } from './demand/demand-deadline.js';
+import { demoDemandLoop } from './demand/demand-seed.js';
+import { DemandTimelineEntry } from './demand/demand-timeline-entry.entity.js';
 import { Demand } from './demand/demand.entity.js';
 import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '@bizenv/common/credit-code';
 import { Enterprise } from './enterprise/enterprise.entity.js';
@@ -43,9 +46,15 @@ function seedEnterprises(random: Random): Enterprise[] {
   return enterprises;
 }
 
-/** Demands raised over the last 30 days: older ones mostly closed, a handful left overdue. */
-function seedDemands(random: Random, enterprises: Enterprise[]): Demand[] {
-  return Array.from({ length: DEMANDS }, (_, i) => {
+/**
+ * Demands raised over the last 30 days: older ones mostly closed with the enterprise's rating, a
+ * handful left overdue; each with the timeline that brought it to its status.
+ */
+function seedDemands(random: Random, enterprises: Enterprise[]): { demands: Demand[]; timeline: Omit<DemandTimelineEntry, 'id'>[] } {
+  // The loop's own draws: those of the demo city before demands had timelines stay the same.
+  const loopRandom = seededRandom(32101);
+  const timeline: Omit<DemandTimelineEntry, 'id'>[] = [];
+  const demands = Array.from({ length: DEMANDS }, (_, i): Demand => {
     const enterprise = random.pick(enterprises);
     const district = enterprise.regionCode.slice(0, 6);
     const units = DEMO_UNITS.filter((u) => u.regionCode === district || u.regionCode === DEMO_CITY_CODE);
@@ -56,30 +65,39 @@ function seedDemands(random: Random, enterprises: Enterprise[]): Demand[] {
         ? { CLOSED: 24, REPLIED: 1, ACCEPTED: 1, DISPATCHED: 1, RETURNED: 0, AWAITING_DISPATCH: 0 }
         : { CLOSED: 2, REPLIED: 2, ACCEPTED: 3, DISPATCHED: 2, RETURNED: 1, AWAITING_DISPATCH: 2 },
     );
-    const deadline = demandDeadline(raisedAt);
+    const answered = status === DispatchStatus.REPLIED || status === DispatchStatus.CLOSED;
+    const id = stableId(`demand:${i}`);
+    const title = random.pick(DEMAND_TITLES);
+    const unit = status === DispatchStatus.AWAITING_DISPATCH ? null : random.pick(units);
+    const loop = demoDemandLoop(loopRandom, { id, raisedAt }, status, unit);
+    timeline.push(...loop.steps);
     return {
-      id: stableId(`demand:${i}`),
+      id,
       enterpriseId: enterprise.id,
-      title: random.pick(DEMAND_TITLES),
+      title,
       regionCode: enterprise.regionCode,
-      unitId: status === DispatchStatus.AWAITING_DISPATCH ? null : stableId(random.pick(units).key),
+      // 退回 leaves the demand without a unit until it is dispatched again.
+      unitId: unit && status !== DispatchStatus.RETURNED ? stableId(unit.key) : null,
       raisedAt,
-      dueAt: deadline.dueAt,
-      deadlineProvisional: deadline.provisional,
+      ...demandDeadlines(raisedAt, officialCalendar, answered ? 'closeDueAt' : 'replyDueAt'),
       status,
       version: 1,
+      reply: loop.reply,
+      satisfaction: loop.satisfaction,
     };
   });
+  return { demands, timeline };
 }
 
 export async function seedEnterpriseService(dataSource: DataSource): Promise<void> {
   if (!(await dataSource.getRepository(Enterprise).count())) {
     const random = seededRandom(32100);
     const enterprises = seedEnterprises(random);
-    const demands = seedDemands(random, enterprises);
+    const { demands, timeline } = seedDemands(random, enterprises);
     await inTransaction(dataSource, async (manager) => {
       await manager.insert(Enterprise, enterprises);
       await manager.insert(Demand, demands);
+      await manager.insert(DemandTimelineEntry, timeline);
     });
   }
   await seedServiceRegistry(dataSource);

@@ -17,7 +17,10 @@ import type { EnterpriseServiceDeps } from './context.js';
 import { resolveDemandReference } from './demand/demand.reference.js';
 import { DemandResolver } from './demand/demand.resolver.js';
 import { Demand } from './demand/demand.entity.js';
-import { DemandService } from './demand/demand.service.js';
+import { DemandService, demandDueSoon } from './demand/demand.service.js';
+import { DemandTimelineEntry } from './demand/demand-timeline-entry.entity.js';
+import { DemandTimelineResolver } from './demand/demand-timeline.resolver.js';
+import { DemandClosedLoop1763900000010 } from './migrations/1763900000010-demand-closed-loop.js';
 import { CreditCodeConfirmation } from './enterprise/credit-code-confirmation.entity.js';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference.js';
 import { EnterpriseResolver } from './enterprise/enterprise.resolver.js';
@@ -39,6 +42,7 @@ import { ProjectService } from './project/project.service.js';
 import { resolveRegionReference } from './region/region.reference.js';
 import { RegionServiceResolver } from './region/region.resolver.js';
 import { ServiceStatsResolver } from './region/service-stats.resolver.js';
+import { ServiceStatsRatingsResolver, UnitServiceStatsRatingsResolver } from './region/demand-ratings.resolver.js';
 import { ServiceStatsService } from './region/service-stats.service.js';
 import { seedEnterpriseService } from './seed.js';
 import { CalendarFollower } from '@bizenv/common/calendar-follower';
@@ -52,6 +56,9 @@ import { VisitVisitor } from './visit/visit-visitor.entity.js';
 import { Visit } from './visit/visit.entity.js';
 import { VisitResolver } from './visit/visit.resolver.js';
 import { VisitService } from './visit/visit.service.js';
+import { RegionDemandsAtStartOfDayResolver } from './region/demands-at-start-of-day.resolver.js';
+import { DemandsAtStartOfDayService } from './region/demands-at-start-of-day.service.js';
+import { DemandTimelineAtIndex1763900000040 } from './migrations/1763900000040-demand-timeline-at-index.js';
 
 export function buildEnterpriseServiceSchema() {
   return buildFederatedSchema(
@@ -59,8 +66,12 @@ export function buildEnterpriseServiceSchema() {
       resolvers: [
         EnterpriseResolver,
         DemandResolver,
+        DemandTimelineResolver,
         RegionServiceResolver,
+        RegionDemandsAtStartOfDayResolver,
         ServiceStatsResolver,
+        ServiceStatsRatingsResolver,
+        UnitServiceStatsRatingsResolver,
         UnitServiceResolver,
         ProjectResolver,
         ProjectHelpMemberResolver,
@@ -87,14 +98,14 @@ export function buildEnterpriseServiceSchema() {
 export function enterpriseServiceSubgraph(): SubgraphDefinition<EnterpriseServiceDeps> {
   return {
     name: 'enterprise-service',
-    entities: [Enterprise, Demand, CreditCodeConfirmation, Project, ProjectStageChange, ProjectHelpMember, AmbassadorAssignment, LeaderContact, Visit, VisitVisitor, CalendarYearRecord],
-    migrations: [Initial1763900000000, ListIndexes1763900000001, ServiceRegistry1763900000002, CalendarYear1763900000009],
+    entities: [Enterprise, Demand, DemandTimelineEntry, CreditCodeConfirmation, Project, ProjectStageChange, ProjectHelpMember, AmbassadorAssignment, LeaderContact, Visit, VisitVisitor, CalendarYearRecord],
+    migrations: [Initial1763900000000, ListIndexes1763900000001, ServiceRegistry1763900000002, CalendarYear1763900000009, DemandClosedLoop1763900000010, DemandTimelineAtIndex1763900000040],
     buildSchema: buildEnterpriseServiceSchema,
     createDeps: (dataSource, outbox) => {
       const enterprises = new EnterpriseService(dataSource, outbox);
       // Its own calendar: the years loaded at run time are this subgraph's (stored in its database).
       const calendar = new WorkingCalendar(bundledSchedules());
-      const demands = new DemandService(dataSource, calendar);
+      const demands = new DemandService(dataSource, outbox, calendar);
       const projects = new ProjectService(dataSource, outbox, enterprises);
       const coverage = new CoverageService(dataSource);
       return {
@@ -103,15 +114,16 @@ export function enterpriseServiceSubgraph(): SubgraphDefinition<EnterpriseServic
         projects,
         coverage,
         serviceStats: new ServiceStatsService(dataSource, enterprises, demands, coverage),
+        demandsAtStartOfDay: new DemandsAtStartOfDayService(dataSource),
         ambassadors: new AmbassadorService(dataSource, outbox, enterprises, projects),
-        ambassadorStats: new AmbassadorStatsService(dataSource),
+        ambassadorStats: new AmbassadorStatsService(dataSource, demands),
         visits: new VisitService(dataSource, outbox, enterprises, demands),
         monitoringPoints: new MonitoringPointService(outbox, enterprises, demands),
         exchange: new ExchangeService(dataSource, outbox, enterprises, projects),
         calendar: new CalendarFollower('enterprise-service:calendar', dataSource, outbox, calendar, recountDemands),
       };
     },
-    deadlines: (deps) => [deps.demands.deadlines],
+    deadlines: (deps) => [deps.demands.deadlines, demandDueSoon],
     consumers: (deps) => [deps.calendar],
     seed: seedEnterpriseService,
   };

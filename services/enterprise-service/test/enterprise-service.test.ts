@@ -10,6 +10,7 @@ import { IsNull } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnterpriseServiceDeps } from '../src/context.js';
 import { Demand } from '../src/demand/demand.entity.js';
+import { demandDeadlines } from '../src/demand/demand-deadline.js';
 import { CREDIT_CODE_CHARSET, creditCodeCheckChar, validateCreditCode } from '@bizenv/common/credit-code';
 import { Enterprise } from '../src/enterprise/enterprise.entity.js';
 import { enterpriseServiceSubgraph } from '../src/subgraph.js';
@@ -260,7 +261,7 @@ describe.each(await databaseTargets())('enterprise-service subgraph on $name', (
     const dueAt = new Date(Date.now() + 700);
     const demand = (id: string, status: DispatchStatus): Demand => ({
       id, enterpriseId, title: '用电增容报装进度缓慢', regionCode: '990104002', unitId: UNIT,
-      raisedAt: new Date(), dueAt, deadlineProvisional: false, status, version: 1,
+      raisedAt: new Date(), ...demandDeadlines(new Date()), replyDueAt: dueAt, dueAt, status, version: 1, reply: null, satisfaction: null,
     });
     await subgraph.outbox.write(async (manager) => {
       await manager.insert(Enterprise, { id: enterpriseId, creditCode: newCreditCode('990104'), name: '江湾市新湖鑫源光电有限公司', regionCode: '990104002', isKey: false });

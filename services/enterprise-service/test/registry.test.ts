@@ -232,6 +232,23 @@ describe.each(await databaseTargets())('enterprise registry, projects and ambass
     });
   });
 
+  it('shows a unit operator the enterprise of a project its unit helps, and no more of the registry', async () => {
+    const registered = await register({ creditCode: newCreditCode(), name: '江湾市临江帮扶对象有限公司' });
+    const enterprise = registered.data.registerEnterprise;
+    const helped = await newProject({ enterpriseId: enterprise.id, helpTeam: [{ unitId: HELP_UNIT }] });
+    const PROJECT_ENTERPRISE = `query($id: ID!) { project(id: $id) { id enterprise { id name } } }`;
+    expect(await ok(unitHandler, PROJECT_ENTERPRISE, { id: helped.id })).toEqual({ id: helped.id, enterprise: { id: enterprise.id, name: '江湾市临江帮扶对象有限公司' } });
+    // Through the project only: by id, in the list, and as an entity the enterprise stays refused.
+    expect((await call(unitHandler, ENTERPRISE, { id: enterprise.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const listed = await call(unitHandler, `{ enterprises(first: 100) { totalCount edges { node { id } } } }`);
+    expect(listed.data.enterprises.edges.map((e: any) => e.node.id)).not.toContain(enterprise.id);
+    const entity = await call(unitHandler, `query($id: ID!) { _entities(representations: [{ __typename: "Enterprise", id: $id }]) { ... on Enterprise { name } } }`, { id: enterprise.id });
+    expect(entity.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Another unit's operator gets neither the project nor its enterprise.
+    const otherUnit: Caller = { ...unitHandler, id: 'handler-2', unitId: randomUUID() };
+    expect((await call(otherUnit, PROJECT_ENTERPRISE, { id: helped.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   describe('ambassadors and coverage', () => {
     const CITY = randomUUID();
     const COUNTY = randomUUID();

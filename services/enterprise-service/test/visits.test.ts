@@ -8,7 +8,7 @@ import type { RunningSubgraph } from '@bizenv/common/subgraph';
 import { allPages, callSubgraph, type DatabaseTarget, databaseTargets, eventually, startTestSubgraph } from '@bizenv/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnterpriseServiceDeps } from '../src/context.js';
-import { demandDeadline } from '../src/demand/demand-deadline.js';
+import { demandDeadlines } from '../src/demand/demand-deadline.js';
 import { Demand } from '../src/demand/demand.entity.js';
 import { Enterprise } from '../src/enterprise/enterprise.entity.js';
 import { startOfMonth, startOfQuarter } from '../src/region/period.js';
@@ -95,7 +95,7 @@ describe.each(await databaseTargets())('visits, monitoring points and service st
     for (const demand of visit.demands) {
       expect(demand).toMatchObject({ status: 'AWAITING_DISPATCH', source: 'VISIT', overdue: false, visit: { id: visit.id }, region: { code: '990102001' }, enterprise: { id: enterprise.id } });
       const row = await subgraph.dataSource.getRepository(Demand).findOneByOrFail({ id: demand.id });
-      expect(row.dueAt).toEqual(demandDeadline(row.raisedAt).dueAt);
+      expect(row.dueAt).toEqual(demandDeadlines(row.raisedAt).dueAt);
     }
     // Raised at the same moment, they come in id order.
     expect(visit.demands.map((d: { title: string; content: string | null }) => [d.title, d.content]).sort()).toEqual([

@@ -1,7 +1,7 @@
 import { inTransaction } from '@bizenv/common/data-source';
-import { DEMO_REGIONS, DEMO_UNITS } from '@bizenv/common/demo-city';
+import { DEMO_CITY_CODE, DEMO_REGIONS, DEMO_UNITS } from '@bizenv/common/demo-city';
 import { stableId } from '@bizenv/common/stable-id';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import type { RegionLevel } from './region/region-level.js';
 import { Region } from './region/region.entity.js';
 import type { UnitCategory } from './unit/unit-category.js';
@@ -10,7 +10,7 @@ import { Unit } from './unit/unit.entity.js';
 import { demoGroupRows } from './group/demo-groups.js';
 import { GroupMember } from './group/group-member.entity.js';
 import { Group } from './group/group.entity.js';
-import { demoPersonRows } from './person/demo-people.js';
+import { DEMO_PEOPLE, demoPersonRows } from './person/demo-people.js';
 import { hashPassword } from './person/password.js';
 import { Person } from './person/person.entity.js';
 
@@ -21,7 +21,7 @@ import { Person } from './person/person.entity.js';
 export const DEMO_PASSWORD = 'Demo@2026';
 
 export async function seedOrganization(dataSource: DataSource): Promise<void> {
-  if (await dataSource.getRepository(Region).count()) return;
+  if (await dataSource.getRepository(Region).count()) return seedNewDemoAccounts(dataSource);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await inTransaction(dataSource, async (manager) => {
     await manager.insert(
@@ -37,4 +37,16 @@ export async function seedOrganization(dataSource: DataSource): Promise<void> {
     await manager.insert(Group, groups);
     await manager.insert(GroupMember, members);
   });
+}
+
+/** A demo database from before a demo account was added (the security administrator, the auditor) gets it too. */
+async function seedNewDemoAccounts(dataSource: DataSource): Promise<void> {
+  if (!(await dataSource.getRepository(Region).existsBy({ code: DEMO_CITY_CODE }))) return;
+  const people = dataSource.getRepository(Person);
+  const keys = DEMO_PEOPLE.filter((p) => p.account).map((p) => p.key);
+  const existing = new Set((await people.findBy({ username: In(keys) })).map((p) => p.username));
+  const missing = keys.filter((key) => !existing.has(key));
+  if (!missing.length) return;
+  const rows = demoPersonRows(await hashPassword(DEMO_PASSWORD)).filter((row) => row.username && missing.includes(row.username));
+  for (const row of rows) await people.insert(row);
 }

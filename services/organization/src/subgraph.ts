@@ -10,6 +10,11 @@ import { UnitCategory1763900000010 } from './migrations/1763900000010-unit-categ
 import { PeopleAndGroups1763900000011 } from './migrations/1763900000011-people-and-groups.js';
 import { ApiKeys1763900000012 } from './migrations/1763900000012-api-keys.js';
 import { WorkingCalendar1763900000013 } from './migrations/1763900000013-working-calendar.js';
+import { AuditAndLockout1763900000020 } from './migrations/1763900000020-audit-and-lockout.js';
+import { AuditEntry } from '@bizenv/common/audit-entry.entity';
+import { AuditLogReader } from '@bizenv/common/audit-read';
+import { AccessDenials } from './audit/access-denials.js';
+import { AuditResolver } from './audit/audit.resolver.js';
 import { CalendarYear } from './calendar/calendar-year.entity.js';
 import { CalendarResolver } from './calendar/calendar.resolver.js';
 import { CalendarService } from './calendar/calendar.service.js';
@@ -38,7 +43,7 @@ import { GroupService } from './group/group.service.js';
 
 export function buildOrganizationSchema() {
   return buildFederatedSchema(
-    { resolvers: [RegionResolver, UnitResolver, SessionResolver, PersonResolver, GroupResolver, TestClockResolver, ApiKeyResolver, CalendarResolver] },
+    { resolvers: [RegionResolver, UnitResolver, SessionResolver, PersonResolver, GroupResolver, TestClockResolver, ApiKeyResolver, CalendarResolver, AuditResolver] },
     {
       Region: { __resolveReference: resolveRegionReference },
       Unit: { __resolveReference: resolveUnitReference },
@@ -51,8 +56,8 @@ export function buildOrganizationSchema() {
 export function organizationSubgraph(options: { authSecret: Uint8Array; production: boolean }): SubgraphDefinition<Record<string, unknown>> {
   return {
     name: 'organization',
-    entities: [Region, Unit, Person, Group, GroupMember, ApiKey, CalendarYear],
-    migrations: [Initial1763900000000, UnitCategory1763900000010, PeopleAndGroups1763900000011, ApiKeys1763900000012, WorkingCalendar1763900000013],
+    entities: [Region, Unit, Person, Group, GroupMember, ApiKey, CalendarYear, AuditEntry],
+    migrations: [Initial1763900000000, UnitCategory1763900000010, PeopleAndGroups1763900000011, ApiKeys1763900000012, WorkingCalendar1763900000013, AuditAndLockout1763900000020],
     buildSchema: buildOrganizationSchema,
     createDeps: (dataSource, outbox) => ({
       regions: new RegionService(dataSource),
@@ -63,6 +68,8 @@ export function organizationSubgraph(options: { authSecret: Uint8Array; producti
       testClock: new TestClockService(outbox, options.production),
       apiKeys: new ApiKeyService(dataSource),
       calendar: new CalendarService(dataSource, outbox),
+      auditLog: new AuditLogReader(dataSource),
+      accessDenials: new AccessDenials(dataSource),
     }),
     seed: async (dataSource) => {
       await seedOrganization(dataSource);

@@ -12,7 +12,9 @@ import { organizationSubgraph } from '../src/subgraph.js';
 const AUTH_SECRET = new TextEncoder().encode('organization-test-auth-secret-0123456789');
 const cityAdmin: Caller = { id: demoPersonId('admin'), name: '系统管理员', roles: [Role.ADMIN], regionCode: '990100' };
 const linjiangAdmin: Caller = { id: 'la', name: '临江区管理员', roles: [Role.ADMIN], regionCode: '990102' };
-/** An API key with the org:admin scope: may manage people, but not administrators. */
+const citySecurity: Caller = { id: demoPersonId('security'), name: '安全管理员', roles: [Role.SECURITY_ADMIN], regionCode: '990100' };
+const linjiangSecurity: Caller = { id: 'ls', name: '临江区安全管理员', roles: [Role.SECURITY_ADMIN], regionCode: '990102' };
+/** An API key with the org:admin scope: may keep people's records, but grant no role. */
 const orgAdminKey: Caller = { id: 'key', name: '人事系统', roles: [Role.INTEGRATOR], regionCode: '990100', permissions: [Permission.ORG_READ, Permission.ORG_ADMIN] };
 const cityLeader: Caller = { id: 'c', name: '市领导', roles: [Role.LEADER], regionCode: '990100' };
 const linjiangLeader: Caller = { id: 'l', name: '临江区领导', roles: [Role.LEADER], regionCode: '990102' };
@@ -146,7 +148,7 @@ describe.each(await databaseTargets())('people on $name', ({ create }) => {
   });
 
   it('creates a person in the caller region with title, unit and roles, found by every filter', async () => {
-    const result = await call(linjiangAdmin, CREATE, {
+    const result = await call(linjiangSecurity, CREATE, {
       input: { name: '临江区营商专员', title: '营商环境专员', unitId: linjiangMarket, regionCode: '990102003', roles: ['LEADER', 'SERVICE_AMBASSADOR'] },
     });
     expect(result.errors).toBeUndefined();
@@ -165,11 +167,15 @@ describe.each(await databaseTargets())('people on $name', ({ create }) => {
       [cityAdmin, { unitId: chengnanMarket }, 'BAD_USER_INPUT', /城南区市场监督管理局.*不属于该区域/],
       [cityAdmin, { regionCode: '990121099' }, 'NOT_FOUND', /未找到该行政区划/],
       [cityAdmin, { regionCode: '99012' }, 'BAD_USER_INPUT', /行政区划代码/],
-      [cityAdmin, { roles: ['UNIT_HANDLER'] }, 'BAD_USER_INPUT', /承办人须指定所在单位/],
-      [cityAdmin, { roles: ['INTEGRATOR'] }, 'BAD_USER_INPUT', /接口密钥/],
+      [citySecurity, { roles: ['UNIT_HANDLER'] }, 'BAD_USER_INPUT', /承办人须指定所在单位/],
+      [citySecurity, { roles: ['INTEGRATOR'] }, 'BAD_USER_INPUT', /接口密钥/],
+      [citySecurity, { roles: ['ADMIN', 'AUDITOR'] }, 'BAD_USER_INPUT', /不能兼任/],
+      [citySecurity, { roles: ['SECURITY_ADMIN', 'AUDITOR', 'LEADER'] }, 'BAD_USER_INPUT', /不能兼任/],
+      [cityAdmin, { roles: ['LEADER'] }, 'FORBIDDEN', /只有安全管理员/],
+      [linjiangSecurity, { roles: ['LEADER'] }, 'FORBIDDEN', /无权/],
       [cityAdmin, { name: '   ' }, 'BAD_USER_INPUT', /姓名不能为空/],
       [cityAdmin, { title: 'x'.repeat(65) }, 'BAD_USER_INPUT', /职务不能超过64个字/],
-      [orgAdminKey, { roles: ['ADMIN'] }, 'FORBIDDEN', /只有系统管理员/],
+      [orgAdminKey, { roles: ['ADMIN'] }, 'FORBIDDEN', /只有安全管理员/],
       [linjiangAdmin, {}, 'FORBIDDEN', /无权/],
       [cityLeader, {}, 'FORBIDDEN', /无权/],
     ];
@@ -182,23 +188,47 @@ describe.each(await databaseTargets())('people on $name', ({ create }) => {
     expect(await subgraph.dataSource.getRepository(Person).count()).toBe(before);
   });
 
-  it('lets an administrator grant ADMIN within their region, and an API key manage everyone but administrators', async () => {
-    const admin = await call(linjiangAdmin, CREATE, { input: { name: '临江区副管理员', regionCode: '990102', roles: ['ADMIN'] } });
+  it('separates the three administrators: only a security administrator grants roles, never their own, never two of the three', async () => {
+    const admin = await call(linjiangSecurity, CREATE, { input: { name: '临江区副管理员', regionCode: '990102', roles: ['ADMIN'] } });
     expect(admin.data.createPerson.roles).toEqual(['ADMIN']);
     const id = admin.data.createPerson.id;
-    expect(await refusal(orgAdminKey, UPDATE, { input: { id, title: '改不了' } })).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await refusal(orgAdminKey, SET_ACCOUNT, { id, u: 'taken.over', p: 'Takeover2026x' })).toMatchObject({ code: 'FORBIDDEN' });
+    // the system administrator neither edits another administrator nor opens their account
+    for (const caller of [cityAdmin, orgAdminKey]) {
+      expect(await refusal(caller, UPDATE, { input: { id, title: '改不了' } })).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await refusal(caller, SET_ACCOUNT, { id, u: 'taken.over', p: 'Takeover2026x' })).toMatchObject({ code: 'FORBIDDEN' });
+    }
     expect(await stored(id)).toMatchObject({ title: null, username: null, passwordHash: null });
-    const plain = await call(orgAdminKey, CREATE, { input: { name: '接口新建人员', regionCode: '990121', roles: ['SUPERVISOR'] } });
-    expect(plain.data.createPerson.roles).toEqual(['SUPERVISOR']);
-    expect(await refusal(orgAdminKey, UPDATE, { input: { id: plain.data.createPerson.id, roles: ['SUPERVISOR', 'ADMIN'] } })).toMatchObject({ code: 'FORBIDDEN' });
-    expect((await stored(plain.data.createPerson.id))!.roles).toEqual(['SUPERVISOR']);
+    // …nor grants anything, to others or to themselves
+    const plain = await call(orgAdminKey, CREATE, { input: { name: '接口新建人员', regionCode: '990121', roles: [] } });
+    expect(plain.errors).toBeUndefined();
+    expect(await refusal(cityAdmin, UPDATE, { input: { id: plain.data.createPerson.id, roles: ['SUPERVISOR'] } })).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/只有安全管理员/) });
+    expect(await refusal(cityAdmin, UPDATE, { input: { id: cityAdmin.id, roles: ['ADMIN', 'DISCIPLINE_INSPECTOR'] } })).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await stored(cityAdmin.id))!.roles).toEqual(['ADMIN']);
+    // …nor resets an inspector's password
+    const inspector = demoPersonId('inspector');
+    const before = await stored(inspector);
+    expect(await refusal(cityAdmin, SET_ACCOUNT, { id: inspector, u: 'inspector', p: 'Takeover2026x' })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(cityAdmin, DISABLE, { id: inspector })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await stored(inspector)).toEqual(before);
+
+    // the security administrator grants, but not to themselves, and never two of the three
+    const granted = await call(citySecurity, UPDATE, { input: { id: plain.data.createPerson.id, roles: ['SUPERVISOR', 'AUDITOR'] } });
+    expect(granted.data.updatePerson.roles).toEqual(['SUPERVISOR', 'AUDITOR']);
+    expect(await refusal(citySecurity, UPDATE, { input: { id: plain.data.createPerson.id, roles: ['AUDITOR', 'ADMIN'] } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'roles' });
+    expect(await refusal(citySecurity, UPDATE, { input: { id: citySecurity.id, roles: ['SECURITY_ADMIN', 'HOTLINE_OPERATOR'] } })).toMatchObject({
+      code: 'FORBIDDEN',
+      message: '不能给自己授予或撤销角色',
+    });
+    expect(await refusal(citySecurity, UPDATE, { input: { id: citySecurity.id, roles: [] } })).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await stored(citySecurity.id))!.roles).toEqual(['SECURITY_ADMIN']);
+    // a security administrator's own record (not their roles) is theirs to keep
+    expect((await call(citySecurity, UPDATE, { input: { id: citySecurity.id, title: '网络安全管理员' } })).data.updatePerson.title).toBe('网络安全管理员');
   });
 
   it('updates only what it is given, clears with null, and refuses a bad change leaving the row as it was', async () => {
-    const created = await call(cityAdmin, CREATE, { input: { name: '青山县承办人', title: '科员', unitId: qingshanMarket, regionCode: '990121', roles: ['UNIT_HANDLER'] } });
+    const created = await call(citySecurity, CREATE, { input: { name: '青山县承办人', title: '科员', unitId: qingshanMarket, regionCode: '990121', roles: ['UNIT_HANDLER'] } });
     const id = created.data.createPerson.id;
-    const renamed = await call(cityAdmin, UPDATE, { input: { id, title: '副科长', roles: ['UNIT_HANDLER', 'SUPERVISOR'] } });
+    const renamed = await call(citySecurity, UPDATE, { input: { id, title: '副科长', roles: ['UNIT_HANDLER', 'SUPERVISOR'] } });
     expect(renamed.data.updatePerson).toMatchObject({ name: '青山县承办人', title: '副科长', roles: ['UNIT_HANDLER', 'SUPERVISOR'], unit: { id: qingshanMarket } });
     const before = await stored(id);
     const cases: [Caller, Record<string, unknown>, string][] = [
@@ -227,7 +257,7 @@ describe.each(await databaseTargets())('people on $name', ({ create }) => {
   });
 
   it('opens, refuses, disables and re-opens an account', async () => {
-    const created = await call(cityAdmin, CREATE, { input: { name: '青山县服务大使', title: '县级服务大使', regionCode: '990121', roles: ['SERVICE_AMBASSADOR'] } });
+    const created = await call(citySecurity, CREATE, { input: { name: '青山县服务大使', title: '县级服务大使', regionCode: '990121', roles: ['SERVICE_AMBASSADOR'] } });
     const id = created.data.createPerson.id;
     const refused: [Record<string, unknown>, string, RegExp][] = [
       [{ p: 'Short1x' }, 'BAD_USER_INPUT', /至少|10到128位/],
@@ -240,29 +270,31 @@ describe.each(await databaseTargets())('people on $name', ({ create }) => {
       [{ u: 'HANDLER' }, 'CONFLICT', /已被使用/],
     ];
     for (const [change, code, message] of refused) {
-      const error = await refusal(cityAdmin, SET_ACCOUNT, { id, u: 'qingshan.ambassador', p: 'Qingshan2026', ...change });
+      const error = await refusal(citySecurity, SET_ACCOUNT, { id, u: 'qingshan.ambassador', p: 'Qingshan2026', ...change });
       expect(error, JSON.stringify(change)).toMatchObject({ code });
       expect(error.message).toMatch(message);
     }
     expect(await stored(id)).toMatchObject({ username: null, passwordHash: null });
-    expect(await refusal(cityAdmin, DISABLE, { id })).toMatchObject({ code: 'BAD_USER_INPUT' });
-    expect(await refusal(cityLeader, SET_ACCOUNT, { id, u: 'qingshan.ambassador', p: 'Qingshan2026' })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(citySecurity, DISABLE, { id })).toMatchObject({ code: 'BAD_USER_INPUT' });
+    for (const caller of [cityLeader, cityAdmin, linjiangSecurity]) {
+      expect(await refusal(caller, SET_ACCOUNT, { id, u: 'qingshan.ambassador', p: 'Qingshan2026' })).toMatchObject({ code: 'FORBIDDEN' });
+    }
 
-    const opened = await call(cityAdmin, SET_ACCOUNT, { id, u: 'Qingshan.Ambassador', p: 'Qingshan2026' });
+    const opened = await call(citySecurity, SET_ACCOUNT, { id, u: 'Qingshan.Ambassador', p: 'Qingshan2026' });
     expect(opened.data.setPersonAccount).toMatchObject({ hasAccount: true, username: 'qingshan.ambassador' });
     expect((await stored(id))!.passwordHash).toMatch(/^scrypt\$/);
     const signedIn = await call(null, LOGIN, { u: 'qingshan.ambassador', p: 'Qingshan2026' });
     expect(signedIn.data.login.viewer).toMatchObject({ id, roles: ['SERVICE_AMBASSADOR'], regionCode: '990121' });
 
-    const disabled = await call(cityAdmin, DISABLE, { id });
+    const disabled = await call(citySecurity, DISABLE, { id });
     expect(disabled.data.disablePersonAccount).toMatchObject({ hasAccount: false, username: 'qingshan.ambassador' });
     const wrongPassword = await refusal(null, LOGIN, { u: 'handler', p: 'not-the-password' });
     expect(await refusal(null, LOGIN, { u: 'qingshan.ambassador', p: 'Qingshan2026' })).toEqual(wrongPassword);
 
     const other = await call(cityAdmin, CREATE, { input: { name: '另一位大使', regionCode: '990121', roles: [] } });
-    expect(await refusal(cityAdmin, SET_ACCOUNT, { id: other.data.createPerson.id, u: 'qingshan.ambassador', p: 'Another2026x' })).toMatchObject({ code: 'CONFLICT' });
+    expect(await refusal(citySecurity, SET_ACCOUNT, { id: other.data.createPerson.id, u: 'qingshan.ambassador', p: 'Another2026x' })).toMatchObject({ code: 'CONFLICT' });
 
-    await call(cityAdmin, SET_ACCOUNT, { id, u: 'qingshan.ambassador', p: 'Renewed2026x' });
+    await call(citySecurity, SET_ACCOUNT, { id, u: 'qingshan.ambassador', p: 'Renewed2026x' });
     expect((await call(null, LOGIN, { u: 'qingshan.ambassador', p: 'Renewed2026x' })).data.login.viewer.id).toBe(id);
     expect(await refusal(null, LOGIN, { u: 'qingshan.ambassador', p: 'Qingshan2026' })).toEqual(wrongPassword);
   });

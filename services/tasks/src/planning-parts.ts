@@ -1,5 +1,6 @@
 import type { DeadlineSource } from '@bizenv/common/deadline-watcher';
 import type { Outbox } from '@bizenv/common/outbox';
+import type { PeerClient } from '@bizenv/common/peer-client';
 import type { WorkingCalendar } from '@bizenv/common/working-days';
 import type { DataSource } from 'typeorm';
 import { CampaignPhaseResolver, CampaignResolver, MilestoneResolver } from './campaign/campaign.resolver.js';
@@ -26,6 +27,16 @@ import { resolveTaskReference } from './task/task.reference.js';
 import { TaskResolver } from './task/task.resolver.js';
 import { TaskService } from './task/task.service.js';
 import { UnitTasksResolver } from './unit/unit-tasks.resolver.js';
+import { unitDirectory } from './unit/unit-directory.js';
+import { TaskChangeResolver } from './task/task-change.resolver.js';
+import { TaskChangeService } from './task/task-change.service.js';
+import { CampaignChangeResolver } from './campaign/campaign-change.resolver.js';
+import { CampaignChangeService } from './campaign/campaign-change.service.js';
+import { SpecialActionChangeResolver } from './special-action/special-action-change.resolver.js';
+import { SpecialActionChangeService } from './special-action/special-action-change.service.js';
+import { PlanChange } from './plan-change/plan-change.entity.js';
+import { PlanChangeLog } from './plan-change/plan-change-log.js';
+import { PlanChanges1763900000005 } from './migrations/1763900000005-plan-changes.js';
 
 /**
  * Campaigns with their phases, special actions, the supervised tasks (重点任务) with targets and
@@ -39,30 +50,37 @@ export interface PlanningDeps {
   reports: ProgressReportService;
   actuals: TaskActualService;
   sheets: TaskSheetService;
+  taskChanges: TaskChangeService;
+  campaignChanges: CampaignChangeService;
+  specialActionChanges: SpecialActionChangeService;
+  planChanges: PlanChangeLog;
 }
 
 export const PLANNING_RESOLVERS = [
   TaskResolver,
+  TaskChangeResolver,
   TaskSheetResolver,
   CampaignResolver,
+  CampaignChangeResolver,
   CampaignPhaseResolver,
   MilestoneResolver,
   RegionCampaignResolver,
   SpecialActionResolver,
+  SpecialActionChangeResolver,
   ProgressReportResolver,
   UnitTasksResolver,
 ] as const;
 
-export const PLANNING_ENTITIES = [SupervisedTask, SupervisedTaskUnit, TaskActual, Campaign, CampaignPhase, SpecialAction, SpecialActionUnit, ProgressReport];
+export const PLANNING_ENTITIES = [SupervisedTask, SupervisedTaskUnit, TaskActual, Campaign, CampaignPhase, SpecialAction, SpecialActionUnit, ProgressReport, PlanChange];
 
-export const PLANNING_MIGRATIONS = [CampaignsAndTargets1763900000002];
+export const PLANNING_MIGRATIONS = [CampaignsAndTargets1763900000002, PlanChanges1763900000005];
 
 export const PLANNING_REFERENCES = {
   SupervisedTask: { __resolveReference: resolveTaskReference },
   Campaign: { __resolveReference: resolveCampaignReference },
 };
 
-export function planningDeps(dataSource: DataSource, outbox: Outbox, calendar: WorkingCalendar): PlanningDeps {
+export function planningDeps(dataSource: DataSource, outbox: Outbox, calendar: WorkingCalendar, peers: PeerClient): PlanningDeps {
   const campaigns = new CampaignService(dataSource, outbox);
   const specialActions = new SpecialActionService(dataSource, outbox, campaigns);
   const tasks = new TaskService(dataSource, outbox, campaigns, specialActions, calendar);
@@ -72,7 +90,11 @@ export function planningDeps(dataSource: DataSource, outbox: Outbox, calendar: W
     specialActions,
     reports: new ProgressReportService(dataSource, outbox, campaigns),
     actuals: new TaskActualService(dataSource, outbox, tasks),
-    sheets: new TaskSheetService(dataSource, outbox, tasks, campaigns),
+    sheets: new TaskSheetService(dataSource, outbox, tasks, campaigns, unitDirectory(peers)),
+    taskChanges: new TaskChangeService(dataSource, outbox, tasks, campaigns),
+    campaignChanges: new CampaignChangeService(dataSource, outbox, campaigns),
+    specialActionChanges: new SpecialActionChangeService(dataSource, outbox, campaigns, specialActions),
+    planChanges: new PlanChangeLog(dataSource),
   };
 }
 

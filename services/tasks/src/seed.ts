@@ -98,6 +98,7 @@ async function seedPlan(manager: EntityManager, plan: DemoPlan, year: string, at
     endsOn: day(plan.endsOn),
     reportCadence: plan.cadence,
     createdAt: startOfShanghaiDay(day(plan.startsOn)),
+    version: 1,
   };
   await manager.insert(Campaign, campaign);
   await manager.insert(

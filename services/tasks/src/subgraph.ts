@@ -31,11 +31,11 @@ export function tasksSubgraph(): SubgraphDefinition<TasksDeps> {
     entities: [...PLANNING_ENTITIES, ...OVERSIGHT_ENTITIES, CalendarYearRecord],
     migrations: [Initial1763900000000, TaskLeadUnitIndex1763900000001, ...PLANNING_MIGRATIONS, ...OVERSIGHT_MIGRATIONS, CalendarYear1763900000004],
     buildSchema: buildTasksSchema,
-    createDeps: (dataSource, outbox) => {
+    createDeps: (dataSource, outbox, peers) => {
       // Its own calendar: the years loaded at run time are this subgraph's (stored in its database).
       const calendar = new WorkingCalendar(bundledSchedules());
       return {
-        ...planningDeps(dataSource, outbox, calendar),
+        ...planningDeps(dataSource, outbox, calendar, peers),
         ...oversightDeps(dataSource, outbox, calendar),
         calendar: new CalendarFollower('tasks:calendar', dataSource, outbox, calendar, recountTaskDeadlines),
       };

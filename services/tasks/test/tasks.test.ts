@@ -8,12 +8,15 @@ import { IsNull } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tasksSubgraph } from '../src/subgraph.js';
 import { TaskStatus } from '../src/task/task-status.js';
+import { SupervisedTaskUnit } from '../src/task/task-unit.entity.js';
 import { SupervisedTask } from '../src/task/task.entity.js';
+import { taskUnitRows } from '../src/task/task-units.js';
 
 const citySupervisor: Caller = { id: 'sup-1', name: '市督查员', roles: [Role.SUPERVISOR], regionCode: '990100' };
 const linjiangSupervisor: Caller = { id: 'sup-2', name: '临江区督查员', roles: [Role.SUPERVISOR], regionCode: '990102' };
 const screen: Caller = { id: 'screen-1', name: '指挥中心大屏', roles: [Role.SCREEN], regionCode: '990100' };
 const UNIT = '8a3f1c2e-0000-5000-a000-000000000001';
+const CO_UNIT = '8a3f1c2e-0000-5000-a000-000000000002';
 
 const CREATE = `mutation($input: CreateSupervisedTaskInput!) {
   createSupervisedTask(input: $input) { id number title deadline status version overdue leadUnit { id } region { code } }
@@ -212,6 +215,7 @@ describe.each(await databaseTargets())('tasks subgraph on $name', ({ create }) =
       await manager.insert(SupervisedTask, {
         id, number: 99, title: '临期任务', leadUnitId: UNIT, regionCode: '990103004', deadline, status: TaskStatus.IN_PROGRESS, version: 1,
       });
+      await manager.insert(SupervisedTaskUnit, taskUnitRows(id, [UNIT], [CO_UNIT]));
     });
     const before = await stats('990103');
     await eventually(() => events.some((e) => e.topic === 'task.overdue' && e.payload.id === id), 4000);
@@ -222,5 +226,7 @@ describe.each(await databaseTargets())('tasks subgraph on $name', ({ create }) =
     const overdue = events.filter((e) => e.topic === 'task.overdue' && e.payload.id === id);
     expect(overdue).toHaveLength(1);
     expect(overdue[0].regionCode).toBe('990103004');
+    // Every unit of the task, for their operators' dispatch feeds.
+    expect(overdue[0].payload).toEqual({ id, title: '临期任务', unitIds: [UNIT, CO_UNIT] });
   });
 });

@@ -82,6 +82,25 @@ describe('headline counts', () => {
     expect(wrapper.get('[data-testid="overdue-complaints-change"]').attributes('title')).toContain('减少 5 件')
   })
 
+  it('counts complaints and demands from the server’s figures at 00:00 whenever it was opened, tasks from what it saw', async () => {
+    const atMidnight = { at: new Date(at('00:00:00')).toISOString(), open: 70, overdue: 31, dueSoon: 6 }
+    const wrapper = mountCounts({ ...regionStats('990100', { overdue: 35, dueSoon: 4, open: 75, demands: 3 }), complaintsAtStartOfDay: atMidnight, demandsAtStartOfDay: { at: atMidnight.at, open: 9, overdue: 1 } })
+    const change = (id: string) => wrapper.get(`[data-testid="${id}-change"]`).text()
+    // opened at 12:03, yet "today" is true: the server recounted 00:00
+    expect(change('overdue-complaints')).toBe('今日 ▲4')
+    expect(change('due-soon-complaints')).toBe('今日 ▼2')
+    expect(change('open-complaints')).toBe('今日 ▲5')
+    expect(wrapper.get('[data-testid="overdue-complaints-change"]').attributes('title')).toContain('较今日零时增加 4 件')
+    expect(change('overdue-demands')).toBe('今日 ▲2')
+    // tasks have no such figure: counted from the screen's first frame, and it says so
+    expect(change('overdue-tasks')).toBe('自12:03起 持平')
+    await wrapper.update({ stats: { ...regionStats('990100', { overdue: 36 }), complaintsAtStartOfDay: atMidnight }, now: at('12:30:00') })
+    expect(change('overdue-complaints')).toBe('今日 ▲5')
+    // yesterday's 00:00 figures are not today's: back to the screen's own memory
+    await wrapper.update({ stats: { ...regionStats('990100', { overdue: 36 }), complaintsAtStartOfDay: { ...atMidnight, at: new Date(at('00:00:00', '2026-09-29')).toISOString() } } })
+    expect(change('overdue-complaints')).toBe('自12:03起 ▲1')
+  })
+
   it('counts from midnight once the screen was live across it', async () => {
     const wrapper = mountCounts(regionStats('990100', { overdue: 35 }), at('23:58:00'))
     await wrapper.update({ now: at('00:00:01', '2026-10-01') })
@@ -99,12 +118,12 @@ describe('headline counts', () => {
     expect(wrapper.get('[data-testid="overdue-complaints-change"]').text()).toMatch(/^自00:0\d起 持平$/)
   })
 
-  it('opens the list behind a number on a click; due-soon and open complaints have no list (yet)', async () => {
+  it('opens the list behind a number on a click, 临期投诉 included; open complaints have no list', async () => {
     const wrapper = mountCounts(regionStats('990100'))
     for (const id of ['overdue-complaints', 'due-soon-complaints', 'overdue-demands', 'overdue-tasks', 'yellow-tasks', 'open-complaints']) {
       await card(wrapper, id).trigger('click')
     }
-    expect(wrapper.emitted('open')).toEqual([['overdueComplaints'], ['overdueDemands'], ['overdueTasks'], ['yellowTasks']])
+    expect(wrapper.emitted('open')).toEqual([['overdueComplaints'], ['dueSoonComplaints'], ['overdueDemands'], ['overdueTasks'], ['yellowTasks']])
     expect(card(wrapper, 'overdue-complaints').element.tagName).toBe('BUTTON')
     expect(card(wrapper, 'open-complaints').element.tagName).toBe('DIV')
   })

@@ -52,6 +52,7 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
 /** What the lists behind the headline numbers are called, and what their time column holds. */
 export const ITEM_LIST_LABELS: Record<ItemListKind, { title: string; unit: string; unitColumn: string; timeColumn: string; warning?: boolean }> = {
   overdueComplaints: { title: '超期投诉', unit: '件', unitColumn: '承办单位', timeColumn: '受理时间' },
+  dueSoonComplaints: { title: '临期投诉', unit: '件', unitColumn: '承办单位', timeColumn: '受理时间', warning: true },
   overdueDemands: { title: '超期诉求', unit: '件', unitColumn: '承办单位', timeColumn: '提出时间' },
   overdueTasks: { title: '红灯任务（超期未完成）', unit: '项', unitColumn: '牵头单位', timeColumn: '完成时限' },
   yellowTasks: { title: '黄灯任务（临近时限或落后于进度）', unit: '项', unitColumn: '牵头单位', timeColumn: '完成时限', warning: true },

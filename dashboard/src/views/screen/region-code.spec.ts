@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addressWithRegion, DEFAULT_REGION_CODE, isRegionCode, isWithinRegion, readRegionCode } from './region-code'
+import { addressWithRegion, DEFAULT_REGION_CODE, hasRegionParam, isRegionCode, isWithinRegion, readRegionCode, setHomeRegionCode } from './region-code'
 
 describe('readRegionCode', () => {
   it('takes ?region= and falls back to the demo city', () => {
@@ -7,6 +7,22 @@ describe('readRegionCode', () => {
     expect(readRegionCode('?region=%20990102%20')).toBe('990102')
     expect(readRegionCode('?region=')).toBe(DEFAULT_REGION_CODE)
     expect(readRegionCode('')).toBe(DEFAULT_REGION_CODE)
+  })
+
+  it('opens a district token at its own district when no ?region= is given', () => {
+    setHomeRegionCode('990102')
+    try {
+      expect(readRegionCode('')).toBe('990102')
+      expect(hasRegionParam('')).toBe(false)
+      // an explicit region still wins
+      expect(readRegionCode('?region=990102001')).toBe('990102001')
+      expect(hasRegionParam('?region=990102001')).toBe(true)
+      // nothing usable from the server: the city, as before
+      setHomeRegionCode('not-a-code')
+      expect(readRegionCode('')).toBe(DEFAULT_REGION_CODE)
+    } finally {
+      setHomeRegionCode(null)
+    }
   })
 })
 

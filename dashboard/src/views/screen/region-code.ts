@@ -1,9 +1,22 @@
 /** 江湾市, the demo city. */
 export const DEFAULT_REGION_CODE = '990100'
 
-/** The region to show: `?region=` from the address, else the demo city. */
+// the top of the token's scope, once the server has told it (see main.ts)
+let homeRegionCode: string | null = null
+
+/** The region a screen opens at without `?region=`: the token's own (a district token its district). */
+export function setHomeRegionCode(code: string | null): void {
+  homeRegionCode = code && isRegionCode(code) ? code : null
+}
+
+/** `?region=` given in the address. */
+export function hasRegionParam(search: string = window.location.search): boolean {
+  return Boolean(new URLSearchParams(search).get('region')?.trim())
+}
+
+/** The region to show: `?region=` from the address, else the token's own region, else the demo city. */
 export function readRegionCode(search: string = window.location.search): string {
-  return new URLSearchParams(search).get('region')?.trim() || DEFAULT_REGION_CODE
+  return new URLSearchParams(search).get('region')?.trim() || homeRegionCode || DEFAULT_REGION_CODE
 }
 
 /** Administrative codes are digits only (six for county level and up, nine for towns). */

@@ -20,6 +20,8 @@ registerEnumType(ClueStatus, {
 /**
  * 线索移交: a hotline operator proposes moving a complaint's misconduct clue to the discipline
  * commission, with a reason; a discipline inspector approves (the transfer) or declines it.
+ * Its reasons and people are resolved in `ClueTransferResolver`, for inspectors and the
+ * proposer only.
  */
 @Entity({ name: 'clue_transfer' })
 @Index('idx_clue_transfer_complaint', ['complaintId', 'status'])
@@ -42,15 +44,12 @@ export class ClueTransfer {
   status!: ClueStatus;
 
   @Column({ type: 'text' })
-  @Field(() => String, { description: '移交理由' })
   reason!: string;
 
   @Column({ type: 'varchar', length: 64 })
-  @Field(() => ID, { description: '提出人账号' })
   proposedById!: string;
 
   @Column({ type: 'varchar', length: 100 })
-  @Field(() => String, { description: '提出人姓名' })
   proposedByName!: string;
 
   @Column({ type: 'datetime', precision: 3 })
@@ -58,11 +57,9 @@ export class ClueTransfer {
   proposedAt!: Date;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
-  @Field(() => ID, { nullable: true, description: '审批人账号（批准或不予接收的纪委监委人员）' })
   approverId!: string | null;
 
   @Column({ type: 'varchar', length: 100, nullable: true })
-  @Field(() => String, { nullable: true, description: '审批人姓名' })
   approverName!: string | null;
 
   @Column({ type: 'datetime', precision: 3, nullable: true })
@@ -70,6 +67,5 @@ export class ClueTransfer {
   decidedAt!: Date | null;
 
   @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: '不予接收的理由' })
   declineReason!: string | null;
 }

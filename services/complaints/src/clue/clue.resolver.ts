@@ -7,6 +7,8 @@ import { ClueTransferConnection } from './clue-connection.js';
 import { ClueFilter } from './clue-inputs.js';
 import { ClueTransfer } from './clue-transfer.entity.js';
 
+const DETAIL = '（仅纪委监委与提出人可见，其他受理人员为空）';
+
 export interface ClueContext extends ComplaintContext {
   clues: ClueService;
 }
@@ -37,6 +39,37 @@ export class ClueTransferResolver {
     return ctx.clues.decline(ctx.caller, id, reason);
   }
 
+  // The reasons and people: inspectors and the proposer only (`mayReadDetails`).
+  @FieldResolver(() => String, { nullable: true, description: `移交理由${DETAIL}` })
+  reason(@Root() clue: ClueTransfer, @Ctx() ctx: ClueContext): string | null {
+    return ctx.clues.mayReadDetails(ctx.caller, clue) ? clue.reason : null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: `提出人账号${DETAIL}` })
+  proposedById(@Root() clue: ClueTransfer, @Ctx() ctx: ClueContext): string | null {
+    return ctx.clues.mayReadDetails(ctx.caller, clue) ? clue.proposedById : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: `提出人姓名${DETAIL}` })
+  proposedByName(@Root() clue: ClueTransfer, @Ctx() ctx: ClueContext): string | null {
+    return ctx.clues.mayReadDetails(ctx.caller, clue) ? clue.proposedByName : null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: `审批人账号（批准或不予接收的纪委监委人员）${DETAIL}` })
+  approverId(@Root() clue: ClueTransfer, @Ctx() ctx: ClueContext): string | null {
+    return ctx.clues.mayReadDetails(ctx.caller, clue) ? clue.approverId : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: `审批人姓名${DETAIL}` })
+  approverName(@Root() clue: ClueTransfer, @Ctx() ctx: ClueContext): string | null {
+    return ctx.clues.mayReadDetails(ctx.caller, clue) ? clue.approverName : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: `不予接收的理由${DETAIL}` })
+  declineReason(@Root() clue: ClueTransfer, @Ctx() ctx: ClueContext): string | null {
+    return ctx.clues.mayReadDetails(ctx.caller, clue) ? clue.declineReason : null;
+  }
+
   @FieldResolver(() => Complaint)
   complaint(@Root() clue: ClueTransfer, @Ctx() ctx: ClueContext): Promise<Complaint> {
     return ctx.complaints.get(ctx.caller, clue.complaintId);
@@ -45,7 +78,7 @@ export class ClueTransferResolver {
 
 @Resolver(() => Complaint)
 export class ComplaintClueResolver {
-  @FieldResolver(() => ClueTransfer, { nullable: true, description: '最近一次线索移交（仅受理人员与纪委监委可见，其他账号恒为空）' })
+  @FieldResolver(() => ClueTransfer, { nullable: true, description: '最近一次线索移交（仅受理人员与纪委监委可见，其他账号恒为空；理由与提出人、审批人仅纪委监委与提出人可见）' })
   clueTransfer(@Root() complaint: Complaint, @Ctx() ctx: ClueContext): Promise<ClueTransfer | null> {
     return ctx.clues.latestOf(ctx.caller, complaint);
   }

@@ -9,8 +9,9 @@ import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import type { Outbox } from '@bizenv/common/outbox';
 import { requireRegionCode, requireText, requireUuid } from '@bizenv/common/validate';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { AuditAction, AuditResult } from '../audit/audit-entry.entity.js';
-import { appendAudit, auditedCheck } from '../audit/audit-log.js';
+import { AuditResult } from '@bizenv/common/audit-entry.entity';
+import { AuditAction } from '../audit/audit-action.js';
+import { appendAudit, auditedCheck } from '@bizenv/common/audit-log';
 import { ComplaintTimelineAction } from '../complaint/complaint-enums.js';
 import { adjustTally } from '../complaint/complaint-tally.js';
 import { recordStep } from '../complaint/complaint-timeline.js';
@@ -135,12 +136,22 @@ export class ClueService {
   /**
    * A complaint's latest clue transfer, for those who propose (accepting staff) and those who
    * decide (discipline inspectors) in its region; for anyone else nothing, as if there were none.
+   * Its reasons and people only as `mayReadDetails` allows.
    */
   async latestOf(caller: Caller | null, complaint: Complaint): Promise<ClueTransfer | null> {
     if (!caller || !isWithin(complaint.regionCode, caller.regionCode)) return null;
     const held = permissionsOf(caller);
     if (!held.has(Permission.CLUE_RECEIVE) && !held.has(Permission.COMPLAINT_DISPATCH)) return null;
     return this.dataSource.getRepository(ClueTransfer).findOne({ where: { complaintId: complaint.id }, order: { proposedAt: 'DESC', id: 'DESC' } });
+  }
+
+  /**
+   * Whether the caller may read a clue's reasons and the people behind it (proposer, approver):
+   * discipline inspectors of its region and the proposer. Other accepting staff see its status.
+   */
+  mayReadDetails(caller: Caller | null, clue: ClueTransfer): boolean {
+    if (!caller || !isWithin(clue.regionCode, caller.regionCode)) return false;
+    return caller.id === clue.proposedById || permissionsOf(caller).has(Permission.CLUE_RECEIVE);
   }
 
   /** Who may decide, checked (and a refusal audited) before anything is written. */

@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm';
-import type { Complaint } from '../complaint/complaint.entity.js';
+import { In, type EntityManager } from 'typeorm';
+import { Complaint } from '../complaint/complaint.entity.js';
 import { ComplaintCoUnit } from './complaint-co-unit.entity.js';
 
 /** The co-units of a complaint, in a stable order. */
@@ -12,6 +12,15 @@ export async function coUnitsOf(manager: EntityManager, complaintId: string): Pr
 export async function handlingUnits(manager: EntityManager, complaint: Pick<Complaint, 'id' | 'unitId'>): Promise<string[]> {
   const co = await coUnitsOf(manager, complaint.id);
   return complaint.unitId ? [complaint.unitId, ...co] : co;
+}
+
+/** `handlingUnits` of many complaints at once, by complaint id (for the events announcing them). */
+export async function handlingUnitsById(manager: EntityManager, ids: string[]): Promise<Map<string, string[]>> {
+  const leads = await manager.find(Complaint, { select: { id: true, unitId: true }, where: { id: In(ids) } });
+  const units = new Map(leads.map((complaint) => [complaint.id, complaint.unitId ? [complaint.unitId] : []]));
+  const co = await manager.find(ComplaintCoUnit, { where: { complaintId: In(ids) }, order: { unitId: 'ASC' } });
+  for (const row of co) units.get(row.complaintId)?.push(row.unitId);
+  return units;
 }
 
 /** Replaces a complaint's co-units (转办 names them anew; 退回 clears them with the lead unit). */

@@ -1,3 +1,4 @@
+import { ClosedLoopAction } from '@bizenv/common/closed-loop-transitions';
 import { registerEnumType } from 'type-graphql';
 
 /** Where a complaint came in. */
@@ -50,23 +51,9 @@ registerEnumType(ComplaintCategory, {
   },
 });
 
-/** 回访满意度 (好差评) given at the follow-up call before closing. */
-export enum Satisfaction {
-  SATISFIED = 'SATISFIED',
-  BASICALLY_SATISFIED = 'BASICALLY_SATISFIED',
-  DISSATISFIED = 'DISSATISFIED',
-}
-
 /** What an operator or a unit does to a complaint in the closed loop (受理 itself is `receiveComplaint`). */
-export enum ComplaintAction {
-  DISPATCH = 'DISPATCH',
-  ACCEPT = 'ACCEPT',
-  RETURN = 'RETURN',
-  REPLY = 'REPLY',
-  CLOSE = 'CLOSE',
-  REDO = 'REDO',
-  REJECT = 'REJECT',
-}
+export const ComplaintAction = { ...ClosedLoopAction };
+export type ComplaintAction = ClosedLoopAction;
 
 /**
  * A timeline entry's action: the closed-loop actions plus the receipt, co-units' notes,
@@ -85,16 +72,6 @@ export const ComplaintTimelineAction = {
   EXTEND_REJECT: 'EXTEND_REJECT',
 } as const;
 export type ComplaintTimelineAction = (typeof ComplaintTimelineAction)[keyof typeof ComplaintTimelineAction];
-
-registerEnumType(Satisfaction, {
-  name: 'Satisfaction',
-  description: '回访满意度',
-  valuesConfig: {
-    SATISFIED: { description: '满意' },
-    BASICALLY_SATISFIED: { description: '基本满意' },
-    DISSATISFIED: { description: '不满意（应重办，不能办结）' },
-  },
-});
 
 const ACTION_DESCRIPTIONS = {
   DISPATCH: { description: '转办：交承办单位办理（热线受理员；需 unitId）' },

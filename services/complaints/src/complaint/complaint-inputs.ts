@@ -1,7 +1,8 @@
-import { DispatchStatus } from '@bizenv/common/closed-loop';
+import { DispatchStatus, Satisfaction } from '@bizenv/common/closed-loop';
+import { Light } from '@bizenv/common/lights';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ComplainantInput } from '../identity/complainant-input.js';
-import { Channel, ComplaintAction, ComplaintCategory, Satisfaction } from './complaint-enums.js';
+import { Channel, ComplaintAction, ComplaintCategory } from './complaint-enums.js';
 
 @InputType({ description: '受理一件投诉举报' })
 export class ReceiveComplaintInput {
@@ -28,6 +29,12 @@ export class ReceiveComplaintInput {
 
   @Field(() => ComplainantInput, { nullable: true, description: '投诉人（加密保存，承办单位不可见）' })
   complainant?: ComplainantInput | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '幂等键（8–128位字母、数字或 _ . : -）：超时后用同一键重试，返回首次登记的投诉而不重复登记；24小时内有效，同一键用于不同内容时返回 IDEMPOTENCY_KEY_REUSED',
+  })
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: '转办给承办单位' })
@@ -88,6 +95,9 @@ export class ComplaintFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'true：只要超期未办结的；false：只要未超期的' })
   overdue?: boolean | null;
+
+  @Field(() => Light, { nullable: true, description: '只要亮该灯的未办结投诉：RED 同 overdue: true，YELLOW 为临期（与 complaintStats.dueSoon 同口径），GREEN 为其余未办结的' })
+  light?: Light | null;
 
   @Field(() => ID, { nullable: true, description: '承办单位' })
   unitId?: string | null;

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { DispatchStatus } from '@bizenv/common/closed-loop';
-import { ComplaintTimelineAction, Satisfaction } from './complaint-enums.js';
+import { DispatchStatus, Satisfaction } from '@bizenv/common/closed-loop';
+import { ComplaintTimelineAction } from './complaint-enums.js';
 
 /**
  * One step of a complaint's closed loop (办理记录), written in the same transaction as the step.
@@ -9,6 +9,7 @@ import { ComplaintTimelineAction, Satisfaction } from './complaint-enums.js';
  */
 @Entity({ name: 'complaint_event_log' })
 @Index('idx_complaint_event_log_complaint', ['complaintId', 'at'])
+@Index('idx_complaint_event_log_at', ['at'])
 @ObjectType({ description: '办理记录（一次闭环操作）' })
 export class ComplaintTimelineEntry {
   @PrimaryGeneratedColumn({ type: 'int' })

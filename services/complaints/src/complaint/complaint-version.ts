@@ -1,8 +1,8 @@
-import { DomainError, ErrorCode } from '@bizenv/common/errors';
+import { staleItem } from '@bizenv/common/closed-loop-transitions';
 import type { EntityManager } from 'typeorm';
 import { Complaint } from './complaint.entity.js';
 
-export const complaintConflict = (id: string) => new DomainError(ErrorCode.Conflict, '该投诉已被他人修改，请刷新后重试', { id });
+export const complaintConflict = (id: string) => staleItem('投诉', id);
 
 /** Writes `changes` and the next version only if the complaint is still at the version seen; else CONFLICT. */
 export async function bumpComplaintVersion(manager: EntityManager, seen: Complaint, changes: Partial<Complaint>): Promise<void> {

@@ -2,7 +2,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DispatchStatus } from '@bizenv/common/closed-loop';
 import { Channel, ComplaintCategory } from './complaint-enums.js';
-import type { DueKind } from './deadline-policy.js';
+import type { DueKind } from '@bizenv/common/closed-loop-deadlines';
 
 /** A complaint or report in the 12345 closed loop. The complainant's identity is not here. */
 @Entity({ name: 'complaint' })
@@ -11,6 +11,7 @@ import type { DueKind } from './deadline-policy.js';
 @Index('idx_complaint_unit', ['unitId'])
 @Index('idx_complaint_received', ['receivedAt'])
 @Index('idx_complaint_external', ['channel', 'externalId'], { unique: true })
+@Index('idx_complaint_open', ['dispatchStatus', 'regionCode', 'dueAt', 'yellowAt', 'unitId'])
 @ObjectType({ description: '投诉举报' })
 @Directive('@key(fields: "id")')
 export class Complaint {

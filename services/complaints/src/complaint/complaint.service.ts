@@ -4,11 +4,13 @@ import { now } from '@bizenv/common/clock';
 import { paginate, type Page, type PageArgs, type SortKey } from '@bizenv/common/connection';
 import type { DeadlineSource } from '@bizenv/common/deadline-watcher';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
+import { writeOnce } from '@bizenv/common/idempotency';
 import type { Outbox, RecordEvent } from '@bizenv/common/outbox';
 import { subtreePrefix } from '@bizenv/common/region-code';
 import { requireRegionCode, requireText, requireUuid } from '@bizenv/common/validate';
 import { In, LessThan, Like, Not, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { DispatchStatus, OPEN_STATUSES } from '@bizenv/common/closed-loop';
+import { Light } from '@bizenv/common/lights';
 import { actionFields } from './complaint-action.js';
 import { ComplaintAction, ComplaintTimelineAction } from './complaint-enums.js';
 import type { ActOnComplaintInput, ComplaintFilter, DispatchComplaintInput, ReceiveComplaintInput } from './complaint-inputs.js';
@@ -18,11 +20,13 @@ import type { ComplaintTimelineEntry } from './complaint-timeline-entry.entity.j
 import { COMPLAINT_TRANSITIONS } from './complaint-transitions.js';
 import { Complaint } from './complaint.entity.js';
 import { adjustTally } from './complaint-tally.js';
-import { complaintDeadlines, governedBy } from './deadline-policy.js';
+import { complaintDeadlines } from './deadline-policy.js';
+import { governedBy } from '@bizenv/common/closed-loop-deadlines';
+import { checkStep, writeStep } from '@bizenv/common/closed-loop-transitions';
 import type { WorkingCalendar } from '@bizenv/common/working-days';
 import { pickRule, type DeadlineRuleValues } from '../deadline/deadline-rules.js';
 import { readDeadlineRules } from '../deadline/deadline-rule.service.js';
-import { handledByUnit, handlingUnits, setCoUnits } from '../co-units/co-units.js';
+import { handledByUnit, handlingUnits, handlingUnitsById, setCoUnits } from '../co-units/co-units.js';
 import { flagDuplicates } from '../duplicate/duplicate-detection.js';
 import { sameComplainantComplaintIds } from '../identity/complainant-match.js';
 import { tallyStep } from '../stats/stat-tally.js';
@@ -36,8 +40,15 @@ export const LIST_ORDER: SortKey<Complaint>[] = [
   { column: 'c.receivedAt', property: 'receivedAt', direction: 'DESC' },
   { column: 'c.id', property: 'id', direction: 'DESC' },
 ];
+/** Open complaints by light, as `lightOf` and the counts (`overdue`, `dueSoon`) tell them apart. */
+const LIGHT_CONDITIONS: Record<Light, string> = {
+  [Light.RED]: '(c.dispatchStatus IN (:...lit) AND c.dueAt < :litAt)',
+  [Light.YELLOW]: '(c.dispatchStatus IN (:...lit) AND c.dueAt >= :litAt AND c.yellowAt <= :litAt)',
+  [Light.GREEN]: '(c.dispatchStatus IN (:...lit) AND c.dueAt >= :litAt AND (c.yellowAt IS NULL OR c.yellowAt > :litAt))',
+};
 const EARLIEST_RECEIPT = new Date('2004-01-01T00:00:00+08:00');
 const CLOCK_SKEW_MS = 5 * 60_000;
+const NOUN = '投诉';
 
 export class ComplaintService {
   constructor(
@@ -84,16 +95,26 @@ export class ComplaintService {
     if (filter.channel != null) query.andWhere('c.channel = :channel', { channel: filter.channel });
     if (filter.category != null) query.andWhere('c.category = :category', { category: filter.category });
     if (filter.overdue != null) {
-      const condition = filter.overdue ? '(c.dispatchStatus <> :closed AND c.dueAt < :now)' : '(c.dispatchStatus = :closed OR c.dueAt >= :now)';
-      query.andWhere(condition, { closed: DispatchStatus.CLOSED, now: now() });
+      // The open statuses listed, not `<> CLOSED`: a list can use the open-complaint index.
+      const condition = filter.overdue ? '(c.dispatchStatus IN (:...open) AND c.dueAt < :now)' : '(c.dispatchStatus = :closed OR c.dueAt >= :now)';
+      query.andWhere(condition, { open: OPEN_STATUSES, closed: DispatchStatus.CLOSED, now: now() });
     }
+    if (filter.light != null) query.andWhere(LIGHT_CONDITIONS[filter.light], { lit: OPEN_STATUSES, litAt: now() });
     return hideTransferredClues(query, 'c', caller);
   }
 
   async receive(caller: Caller | null, input: ReceiveComplaintInput): Promise<Complaint> {
     const receipt = this.prepareReceipt(caller, input, null, await this.deadlineRules());
-    await this.outbox.write((manager, record) => storeReceipt(manager, record, receipt));
-    return receipt.complaint;
+    // A client retrying after a timeout with the same key gets the first complaint, not a second.
+    return writeOnce(
+      this.outbox,
+      { callerId: receipt.operator.id, operation: 'receiveComplaint', key: input.idempotencyKey, input },
+      async (manager, record) => {
+        await storeReceipt(manager, record, receipt);
+        return receipt.complaint;
+      },
+      (id) => this.dataSource.getRepository(Complaint).findOneByOrFail({ id }),
+    );
   }
 
   /**
@@ -146,31 +167,14 @@ export class ComplaintService {
     requirePermission(caller, rule.permission);
     const current = await this.load(input.id);
     await requireClueVisible(this.dataSource.manager, caller, current.id);
-    const actor = requirePermission(caller, rule.permission, current.regionCode);
-    if (rule.ownUnit && (!actor.unitId || actor.unitId !== current.unitId)) {
-      throw new DomainError(ErrorCode.Forbidden, '只能办理转办给本单位的投诉');
-    }
-    if (current.version !== input.expectedVersion) {
-      throw new DomainError(ErrorCode.Conflict, '该投诉已被他人修改，请刷新后重试', { id: current.id, version: current.version });
-    }
-    if (!rule.from.includes(current.dispatchStatus)) {
-      throw new DomainError(ErrorCode.InvalidTransition, '当前状态不能执行该操作', { status: current.dispatchStatus, action: input.action });
-    }
+    const actor = checkStep(caller, rule, current, current.dispatchStatus, input, NOUN);
     const at = now();
-    const changes: Partial<Complaint> = { dispatchStatus: rule.to, version: current.version + 1 };
+    const changes: Partial<Complaint> = { dispatchStatus: rule.to };
     if (fields.unitId) changes.unitId = fields.unitId;
     if (rule.clearsUnit) changes.unitId = null;
     if (rule.dueAt) Object.assign(changes, governedBy(current, rule.dueAt, this.calendar));
     return this.outbox.write(async (manager, record) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(Complaint)
-        .set(changes)
-        .where('id = :id AND version = :version AND dispatchStatus IN (:...from)', { id: current.id, version: current.version, from: rule.from })
-        .execute();
-      if (result.affected !== 1) {
-        throw new DomainError(ErrorCode.Conflict, '该投诉已被他人修改，请刷新后重试', { id: current.id });
-      }
+      await writeStep(manager, Complaint, 'dispatchStatus', current, rule, changes, NOUN);
       const updated = await manager.findOneByOrFail(Complaint, { id: current.id });
       await adjustTally(manager, updated.regionCode, current.dispatchStatus, -1);
       await adjustTally(manager, updated.regionCode, updated.dispatchStatus, 1);
@@ -191,8 +195,11 @@ export class ComplaintService {
         coUnitIds: coUnitIds?.length ? coUnitIds.join(',') : null,
         at,
       });
-      // Never the reply or a reason: events reach every screen of the region.
-      record({ topic: `complaint.${updated.dispatchStatus.toLowerCase()}`, regionCode: updated.regionCode, payload: eventPayload(updated) });
+      // Never the reply or a reason: events reach every screen of the region. A unit that
+      // returns the complaint still sees that line of its feed.
+      const unitIds = await handlingUnits(manager, updated);
+      if (!updated.unitId && current.unitId) unitIds.push(current.unitId);
+      record({ topic: `complaint.${updated.dispatchStatus.toLowerCase()}`, regionCode: updated.regionCode, payload: eventPayload(updated, unitIds) });
       return updated;
     });
   }
@@ -247,6 +254,7 @@ export class ComplaintService {
     entity: Complaint,
     dueColumn: 'dueAt',
     open: { dispatchStatus: Not(DispatchStatus.CLOSED) },
+    unitsOf: handlingUnitsById,
   };
 }
 
@@ -272,10 +280,13 @@ export async function storeReceipt(manager: EntityManager, record: RecordEvent, 
     at: complaint.receivedAt,
   });
   await flagDuplicates(manager, complaint, complainant ? await sameComplainantComplaintIds(manager, complainant) : []);
-  record({ topic: 'complaint.received', regionCode: complaint.regionCode, payload: eventPayload(complaint) });
+  record({ topic: 'complaint.received', regionCode: complaint.regionCode, payload: eventPayload(complaint, []) });
 }
 
-/** What a complaint's events carry: never a reply, a reason or anything about the complainant. */
-export function eventPayload(complaint: Complaint) {
-  return { id: complaint.id, title: complaint.title, status: complaint.dispatchStatus, unitId: complaint.unitId };
+/**
+ * What a complaint's events carry: never a reply, a reason or anything about the complainant.
+ * `unitIds` are the units whose operators see the event in their feed (lead and co-units).
+ */
+export function eventPayload(complaint: Complaint, unitIds: readonly string[]) {
+  return { id: complaint.id, title: complaint.title, status: complaint.dispatchStatus, unitId: complaint.unitId, unitIds };
 }

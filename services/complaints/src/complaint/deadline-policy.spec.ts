@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEADLINE_RULES, pickRule } from '../deadline/deadline-rules.js';
 import { Channel, ComplaintCategory } from './complaint-enums.js';
 import type { Complaint } from './complaint.entity.js';
-import { complaintDeadlines, DueKind, governedBy, recountedDeadlines } from './deadline-policy.js';
+import { DueKind, governedBy } from '@bizenv/common/closed-loop-deadlines';
+import { complaintDeadlines, recountedDeadlines } from './deadline-policy.js';
 
 const rule = (channel: Channel) => pickRule(DEFAULT_DEADLINE_RULES, channel, ComplaintCategory.OTHER);
 const shanghai = (iso: string) => new Date(`${iso}+08:00`);

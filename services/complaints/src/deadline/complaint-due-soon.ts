@@ -3,6 +3,7 @@ import { DispatchStatus, OPEN_STATUSES } from '@bizenv/common/closed-loop';
 import type { DeadlineSource } from '@bizenv/common/deadline-watcher';
 import { subtreePrefix } from '@bizenv/common/region-code';
 import { In, LessThanOrEqual, Like, MoreThanOrEqual, Not, type DataSource, type FindOptionsWhere } from 'typeorm';
+import { handlingUnitsById } from '../co-units/co-units.js';
 import { Complaint } from '../complaint/complaint.entity.js';
 import type { StatsScope } from '../stats/stats-types.js';
 
@@ -16,6 +17,7 @@ export const complaintDueSoon: DeadlineSource<Complaint> = {
   entity: Complaint,
   dueColumn: 'yellowAt',
   open: { dispatchStatus: Not(DispatchStatus.CLOSED) },
+  unitsOf: handlingUnitsById,
 };
 
 /**

@@ -1,13 +1,7 @@
+import type { DeadlineDays } from '@bizenv/common/closed-loop-deadlines';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import { DEFAULT_YELLOW_WORKING_DAYS } from '@bizenv/common/lights';
 import { Channel, type ComplaintCategory } from '../complaint/complaint-enums.js';
-
-/** Working days a rule gives: to reply, to close, and the yellow window before the deadline in force. */
-export interface DeadlineDays {
-  replyWorkingDays: number;
-  closeWorkingDays: number;
-  yellowWorkingDays: number;
-}
 
 /** A rule's scope: a channel, a category, both, or neither (the default). */
 export interface DeadlineScope {

@@ -1,5 +1,5 @@
 import { now } from '@bizenv/common/clock';
-import { DispatchStatus } from '@bizenv/common/closed-loop';
+import { OPEN_STATUSES } from '@bizenv/common/closed-loop';
 import { subtreePrefix } from '@bizenv/common/region-code';
 import type { EntityManager } from 'typeorm';
 import { Complaint } from '../complaint/complaint.entity.js';
@@ -66,7 +66,8 @@ export async function flagDuplicates(manager: EntityManager, complaint: Complain
     .select(['c.id', 'c.title', 'c.content', 'c.regionCode', 'c.subjectUnitId', 'c.category', 'c.receivedAt'])
     .where('c.receivedAt BETWEEN :from AND :to', { from: new Date(received - DUPLICATE_WINDOW_DAYS * DAY_MS), to: new Date(received + DUPLICATE_WINDOW_DAYS * DAY_MS) })
     .andWhere('c.regionCode LIKE :district', { district: `${subtreePrefix(complaint.regionCode.slice(0, 6))}%` })
-    .andWhere('c.dispatchStatus <> :closed', { closed: DispatchStatus.CLOSED })
+    // The open statuses listed: read from the open-complaint index, never the district's closed ones.
+    .andWhere('c.dispatchStatus IN (:...open)', { open: OPEN_STATUSES })
     .andWhere('c.id <> :id', { id: complaint.id })
     .orderBy('c.receivedAt', 'DESC')
     .limit(MAX_CANDIDATES)

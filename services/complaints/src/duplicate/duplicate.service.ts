@@ -6,6 +6,7 @@ import type { Outbox } from '@bizenv/common/outbox';
 import { isWithin } from '@bizenv/common/region-code';
 import { requireText, requireUuid } from '@bizenv/common/validate';
 import type { DataSource } from 'typeorm';
+import { handlingUnits } from '../co-units/co-units.js';
 import { ComplaintTimelineAction } from '../complaint/complaint-enums.js';
 import { adjustTally } from '../complaint/complaint-tally.js';
 import { recordStep } from '../complaint/complaint-timeline.js';
@@ -94,7 +95,7 @@ export class DuplicateService {
       await recordStep(manager, actor, { ...step, complaintId: duplicate.id, action: ComplaintTimelineAction.MERGE, fromStatus: duplicate.dispatchStatus, toStatus: DispatchStatus.CLOSED, unitId: duplicate.unitId });
       await recordStep(manager, actor, { ...step, complaintId: into.id, action: ComplaintTimelineAction.MERGE_IN, fromStatus: into.dispatchStatus, toStatus: into.dispatchStatus, unitId: into.unitId });
       const merged = await manager.findOneByOrFail(Complaint, { id: duplicate.id });
-      record({ topic: 'complaint.merged', regionCode: merged.regionCode, payload: { ...eventPayload(merged), mergedIntoId: into.id } });
+      record({ topic: 'complaint.merged', regionCode: merged.regionCode, payload: { ...eventPayload(merged, await handlingUnits(manager, merged)), mergedIntoId: into.id } });
       return manager.findOneByOrFail(Complaint, { id: into.id });
     });
   }

@@ -1,6 +1,7 @@
-import { Permission, ownUnitOnly, permissionsOf, type Caller } from '@bizenv/common/auth';
+import { Permission, Role, ownUnitOnly, permissionsOf, type Caller } from '@bizenv/common/auth';
 import { now } from '@bizenv/common/clock';
 import { normaliseCreditCode } from '@bizenv/common/credit-code';
+import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import type { FieldCipher } from '@bizenv/common/field-crypto';
 import { isWithin } from '@bizenv/common/region-code';
 import { fromSqlDate } from '@bizenv/common/sql-date';
@@ -26,10 +27,13 @@ export class EnterpriseProtectionService {
   ) {}
 
   /**
-   * Callers with enterprise:read in the enterprise's region; never a unit operator (the unit
-   * complained about must not learn who complained), for whom it is null as for any unprotected one.
+   * Staff with enterprise:read in the enterprise's region; never a unit operator (the unit
+   * complained about must not learn who complained), for whom it is null as for any unprotected
+   * one. An API key is refused whatever its scopes: it would tell another system that somebody
+   * complained about or on behalf of the enterprise.
    */
   async of(caller: Caller | null, enterprise: Enterprise): Promise<EnterpriseProtection | null> {
+    if (caller?.roles.includes(Role.INTEGRATOR)) throw new DomainError(ErrorCode.Forbidden, '企业保护信息仅限本区域工作人员查看，接口密钥不能查看');
     const regionCode = enterprise.region?.code;
     if (!caller || !regionCode || ownUnitOnly(caller) || !permissionsOf(caller).has(Permission.ENTERPRISE_READ) || !isWithin(regionCode, caller.regionCode)) {
       return null;

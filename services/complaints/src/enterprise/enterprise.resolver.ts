@@ -12,7 +12,7 @@ export interface EnterpriseProtectionContext extends ComplaintContext {
 export class EnterpriseProtectionResolver {
   @FieldResolver(() => EnterpriseProtection, {
     nullable: true,
-    description: '投诉举报企业保护期：不透露投诉内容与投诉人；无保护或承办单位账号查看时为空',
+    description: '投诉举报企业保护期：不透露投诉内容与投诉人；无保护或承办单位账号查看时为空；接口密钥不能查看（FORBIDDEN）',
   })
   @Directive('@requires(fields: "region { code }")')
   protection(@Root() enterprise: Enterprise, @Ctx() ctx: EnterpriseProtectionContext): Promise<EnterpriseProtection | null> {

@@ -4,6 +4,7 @@ import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import type { Outbox } from '@bizenv/common/outbox';
 import { CellError, fileStamp, ImportMode, importRowError, XLSX_CONTENT_TYPE, type ExportedFile, type ImportRowError } from '@bizenv/common/exchange';
 import { decodeBase64Upload, formatShanghaiTime, readSheet, SpreadsheetFormat, writeSheet } from '@bizenv/common/spreadsheet';
+import { isWithin } from '@bizenv/common/region-code';
 import type { EntityManager } from 'typeorm';
 import type { ComplaintFilter } from '../complaint/complaint-inputs.js';
 import { Complaint } from '../complaint/complaint.entity.js';
@@ -35,9 +36,11 @@ export class ComplaintExchangeService {
    * region included), its receipt time and 受理编号 kept. Rows already imported (same channel
    * and 受理编号) are skipped, so importing a file again adds nothing. With errors,
    * ALL_OR_NOTHING stores nothing and GOOD_ROWS stores the good rows; all in one transaction.
+   * A 受理编号 stored outside the caller's region is an opaque conflict (`outOfScope`), never
+   * "already imported": the report must not confirm a complaint the caller cannot see.
    */
   async import(caller: Caller | null, file: string, format: SpreadsheetFormat, mode: ImportMode): Promise<ComplaintImportReport> {
-    requirePermission(caller, Permission.COMPLAINT_INTAKE);
+    const importer = requirePermission(caller, Permission.COMPLAINT_INTAKE);
     const rows = await readSheet(decodeBase64Upload(file, MAX_IMPORT_BYTES), format, IMPORT_COLUMNS, MAX_IMPORT_ROWS);
     const errors: ImportRowError[] = [];
     const good: GoodRow[] = [];
@@ -55,14 +58,20 @@ export class ComplaintExchangeService {
         errors.push(importRowError(row.row, error, FIELD_COLUMNS, FIELD_COLUMNS.regionCode));
       }
     }
-    const report = { rows: rows.length, failed: new Set(errors.map((e) => e.row)).size, errors };
-    if (errors.length && mode === ImportMode.ALL_OR_NOTHING) return { ...report, committed: false, imported: 0, skipped: 0, complaintIds: [] };
+    const reportOf = (all: ImportRowError[]) => ({ rows: rows.length, failed: new Set(all.map((e) => e.row)).size, errors: [...all].sort((a, b) => a.row - b.row) });
+    const refused = (all: ImportRowError[]) => ({ ...reportOf(all), committed: false, imported: 0, skipped: 0, complaintIds: [] });
+    if (errors.length && mode === ImportMode.ALL_OR_NOTHING) return refused(errors);
     return this.outbox.write(async (manager, record) => {
-      const known = await alreadyImported(manager, good);
-      const fresh = good.filter(({ receipt: { complaint } }) => !known.has(`${complaint.channel}:${complaint.externalId}`));
+      const stored = await storedRegions(manager, good);
+      const regionOf = ({ receipt: { complaint } }: GoodRow) => stored.get(`${complaint.channel}:${complaint.externalId}`);
+      const conflicts = good.filter((row) => regionOf(row) !== undefined && !isWithin(regionOf(row)!, importer.regionCode));
+      const all = [...errors, ...conflicts.map(({ row }) => outOfScope(row))];
+      if (conflicts.length && mode === ImportMode.ALL_OR_NOTHING) return refused(all);
+      const fresh = good.filter((row) => regionOf(row) === undefined);
       for (const { receipt } of fresh) await storeReceipt(manager, record, receipt);
       const complaintIds = fresh.map(({ receipt }) => receipt.complaint.id);
-      return { ...report, committed: fresh.length > 0, imported: fresh.length, skipped: good.length - fresh.length, complaintIds };
+      const skipped = good.length - fresh.length - conflicts.length;
+      return { ...reportOf(all), committed: fresh.length > 0, imported: fresh.length, skipped, complaintIds };
     });
   }
 
@@ -80,18 +89,23 @@ export class ComplaintExchangeService {
   }
 }
 
-/** Which of the rows' (channel, 受理编号) are stored already, read in the import's transaction. */
-async function alreadyImported(manager: EntityManager, rows: GoodRow[]): Promise<Set<string>> {
-  const known = new Set<string>();
+/** Said of a 受理编号 stored where the caller cannot see: as if it could not be used, no more. */
+function outOfScope(row: number): ImportRowError {
+  return { row, column: '受理编号', message: '该受理编号不能在本账号的范围内登记，请核对受理编号和所属区域', code: ErrorCode.Conflict };
+}
+
+/** The region of each of the rows' (channel, 受理编号) stored already, read in the import's transaction. */
+async function storedRegions(manager: EntityManager, rows: GoodRow[]): Promise<Map<string, string>> {
+  const known = new Map<string, string>();
   for (let i = 0; i < rows.length; i += 500) {
     const batch = rows.slice(i, i + 500).map(({ receipt: { complaint } }) => complaint);
     const found = await manager
       .getRepository(Complaint)
       .createQueryBuilder('c')
-      .select(['c.channel', 'c.externalId'])
+      .select(['c.channel', 'c.externalId', 'c.regionCode'])
       .where('c.externalId IN (:...ids)', { ids: batch.map((c) => c.externalId) })
       .getMany();
-    for (const c of found) known.add(`${c.channel}:${c.externalId}`);
+    for (const c of found) known.set(`${c.channel}:${c.externalId}`, c.regionCode);
   }
   return known;
 }

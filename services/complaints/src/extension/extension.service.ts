@@ -11,7 +11,7 @@ import { requireClueVisible } from '../clue/clue-visibility.js';
 import { ComplaintTimelineAction } from '../complaint/complaint-enums.js';
 import { recordStep } from '../complaint/complaint-timeline.js';
 import { Complaint } from '../complaint/complaint.entity.js';
-import { governedBy, DueKind } from '../complaint/deadline-policy.js';
+import { governedBy, DueKind } from '@bizenv/common/closed-loop-deadlines';
 import { ComplaintExtension, ExtensionStatus } from './complaint-extension.entity.js';
 import type { DecideExtensionInput, RequestExtensionInput } from './extension-inputs.js';
 import { checkedUntil } from './extension-limit.js';

@@ -1,5 +1,5 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { GENESIS_HASH } from '../audit/audit-log.js';
+import { GENESIS_HASH } from '@bizenv/common/audit-log';
 
 /**
  * Complainants (encrypted, apart from complaints), the append-only audit log with its chain

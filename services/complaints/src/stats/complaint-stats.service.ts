@@ -1,4 +1,4 @@
-import { Permission, requireCaller, requirePermission, type Caller } from '@bizenv/common/auth';
+import { Permission, requireCaller, requireItem, requireListScope, type Caller } from '@bizenv/common/auth';
 import { now } from '@bizenv/common/clock';
 import { DispatchStatus, OPEN_STATUSES } from '@bizenv/common/closed-loop';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
@@ -40,7 +40,8 @@ export class ComplaintStatsService {
   async unitStats(caller: Caller | null, unitId: string, regionCode?: string | null): Promise<ScopedStats> {
     requireUuid(unitId, 'unitId', '承办单位');
     const region = regionCode == null ? requireCaller(caller).regionCode : requireRegionCode(regionCode);
-    requirePermission(caller, Permission.STATS_READ, region);
+    // One unit's counts are its row of the ranking: a unit operator may see only their own.
+    requireItem(caller, Permission.STATS_READ, { regionCode: region, unitId });
     const scope = { regionCode: region, unitId };
     const rows = await this.readTally(scope);
     const counts = sumBy(rows, (row) => row.measure);
@@ -86,10 +87,11 @@ export class ComplaintStatsService {
   /**
    * Lead units of the region's complaints ranked by smoothed overdue rate (see `rankUnits`).
    * Only complaints located in the region count, so nothing outside the caller's scope shows.
+   * The ranking is over all units of the region; a unit operator is shown their own unit's row.
    */
   async ranking(caller: Caller | null, regionCode: string, first: number, order: RankingOrder): Promise<RankedUnit[]> {
     requireRegionCode(regionCode);
-    requirePermission(caller, Permission.STATS_READ, regionCode);
+    const own = requireListScope(caller, Permission.STATS_READ, regionCode).unitId;
     if (!Number.isInteger(first) || first < 1 || first > MAX_RANKING) {
       throw new DomainError(ErrorCode.BadUserInput, `条数应为1到${MAX_RANKING}之间的整数`, { field: 'first' });
     }
@@ -123,7 +125,7 @@ export class ComplaintStatsService {
       }),
     );
     const ordered = order === 'WORST_FIRST' ? [...ranked.filter((u) => u.rank !== null).reverse(), ...ranked.filter((u) => u.rank === null)] : ranked;
-    return ordered.slice(0, first);
+    return own ? ordered.filter((unit) => unit.unitId === own) : ordered.slice(0, first);
   }
 
   /** The tally behind a stats object, read once however many of its fields are asked for. */

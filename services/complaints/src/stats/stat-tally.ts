@@ -1,8 +1,9 @@
-import { DispatchStatus } from '@bizenv/common/closed-loop';
+import { DispatchStatus, SATISFIED_RATINGS, type Satisfaction } from '@bizenv/common/closed-loop';
 import type { EntityManager } from 'typeorm';
-import { ComplaintTimelineAction, Satisfaction } from '../complaint/complaint-enums.js';
+import { ComplaintTimelineAction } from '../complaint/complaint-enums.js';
 import { ComplaintTimelineEntry } from '../complaint/complaint-timeline-entry.entity.js';
 import type { Complaint } from '../complaint/complaint.entity.js';
+import { DAY_MEASURE, tallyDay } from './day-tally.js';
 
 /**
  * What `complaint_stat_tally` counts per (region, lead unit, category): how many complaints are
@@ -42,7 +43,7 @@ export interface StepFacts {
   at: Date;
 }
 
-const SATISFIED = new Set<Satisfaction | null | undefined>([Satisfaction.SATISFIED, Satisfaction.BASICALLY_SATISFIED]);
+const SATISFIED = new Set<Satisfaction | null | undefined>(SATISFIED_RATINGS);
 
 /**
  * Keeps the tally in step with one closed-loop step (`before` null: 受理), in the step's
@@ -63,8 +64,10 @@ export async function tallyStep(manager: EntityManager, before: Complaint | null
     await adjust(manager, unit, FACT.RATING, 1);
     if (SATISFIED.has(step.satisfaction)) await adjust(manager, unit, FACT.SATISFIED, 1);
   }
-  if (after.dispatchStatus === DispatchStatus.CLOSED && before?.dispatchStatus !== DispatchStatus.CLOSED && step.at <= after.closeDueAt) {
-    await adjust(manager, unit, FACT.CLOSE_ON_TIME, 1);
+  if (!before) await tallyDay(manager, after.regionCode, after.receivedAt, DAY_MEASURE.RECEIVED, 1);
+  if (after.dispatchStatus === DispatchStatus.CLOSED && before?.dispatchStatus !== DispatchStatus.CLOSED) {
+    await tallyDay(manager, after.regionCode, step.at, DAY_MEASURE.CLOSED, 1);
+    if (step.at <= after.closeDueAt) await adjust(manager, unit, FACT.CLOSE_ON_TIME, 1);
   }
 }
 
@@ -72,6 +75,7 @@ export async function tallyStep(manager: EntityManager, before: Complaint | null
 export async function tallyMerge(manager: EntityManager, duplicate: Complaint): Promise<void> {
   await adjust(manager, duplicate, duplicate.dispatchStatus, -1);
   await adjust(manager, duplicate, MERGED, 1);
+  await tallyDay(manager, duplicate.regionCode, duplicate.receivedAt, DAY_MEASURE.RECEIVED, -1);
 }
 
 /** Event-log rows that are each one fact, as SQL over `complaint_event_log e JOIN complaint c`. */

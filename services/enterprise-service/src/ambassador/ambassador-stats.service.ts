@@ -4,6 +4,7 @@ import { subtreePrefix } from '@bizenv/common/region-code';
 import { requireRegionCode, requireUuid } from '@bizenv/common/validate';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Demand } from '../demand/demand.entity.js';
+import type { DemandService } from '../demand/demand.service.js';
 import { VisitVisitor } from '../visit/visit-visitor.entity.js';
 import { Visit } from '../visit/visit.entity.js';
 import { AmbassadorAssignment } from './ambassador-assignment.entity.js';
@@ -11,7 +12,10 @@ import type { AmbassadorStats } from './ambassador-stats.js';
 
 /** Per ambassador: each count one indexed query, starting from the person's rows. */
 export class AmbassadorStatsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly demands: DemandService,
+  ) {}
 
   async stats(caller: Caller | null, personId: string, regionCode: string | null | undefined): Promise<AmbassadorStats> {
     requireUuid(personId, 'personId', '服务大使');
@@ -34,7 +38,7 @@ export class AmbassadorStatsService {
         .innerJoin(VisitVisitor, 'vv', 'vv.visitId = d.visitId')
         .where('vv.personId = :personId', { personId })
         .andWhere('d.regionCode LIKE :prefix', { prefix });
-    const [enterprises, projects, visits, demandsRaised, demandsClosed] = await Promise.all([
+    const [enterprises, projects, visits, demandsRaised, demandsClosed, ratings] = await Promise.all([
       count(assigned('enterpriseId')),
       count(assigned('projectId')),
       this.dataSource
@@ -46,8 +50,9 @@ export class AmbassadorStatsService {
         .getCount(),
       raised().getCount(),
       raised().andWhere('d.status = :closed', { closed: DispatchStatus.CLOSED }).getCount(),
+      this.demands.ratings({ regionCode: region, visitorId: personId }),
     ]);
-    return { personId, enterprises, projects, visits, demandsRaised, demandsClosed };
+    return { personId, enterprises, projects, visits, demandsRaised, demandsClosed, demandRatings: ratings.rated, demandSatisfaction: ratings.satisfaction };
   }
 }
 

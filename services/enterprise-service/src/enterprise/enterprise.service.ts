@@ -51,8 +51,16 @@ export class EnterpriseService {
   }
 
   /** The enterprise that raised `demand`, which the caller has already been allowed to see. */
-  async ofDemand(caller: Caller | null, demand: Demand): Promise<Enterprise> {
-    const enterprise = await this.load(demand.enterpriseId);
+  ofDemand(caller: Caller | null, demand: Demand): Promise<Enterprise> {
+    return this.behind(caller, demand.enterpriseId);
+  }
+
+  /**
+   * The enterprise behind an item the caller may see (a demand dispatched to their unit, a
+   * project their unit helps): in the caller's region, without the registry's unit check.
+   */
+  async behind(caller: Caller | null, enterpriseId: string): Promise<Enterprise> {
+    const enterprise = await this.load(enterpriseId);
     requirePermission(caller, Permission.ENTERPRISE_READ, enterprise.regionCode);
     return enterprise;
   }
@@ -206,10 +214,10 @@ export async function storeEnterprise(manager: EntityManager, record: RecordEven
 function acceptCreditCode(raw: string, confirm: ConfirmInvalidCheckInput | null | undefined): { code: string; confirmation: string | null } {
   const code = normaliseCreditCode(raw);
   const result = validateCreditCode(code);
+  // a confirmation sent is checked even when the code needs none: malformed input is never ignored
+  const reason = confirm ? requireText(confirm.reason, 'confirmInvalidCheck.reason', '确认理由', 500) : null;
   if (result.ok) return { code, confirmation: null };
-  if (result.reason === 'CHECK' && confirm) {
-    return { code, confirmation: requireText(confirm.reason, 'confirmInvalidCheck.reason', '确认理由', 500) };
-  }
+  if (result.reason === 'CHECK' && reason) return { code, confirmation: reason };
   const hint = result.reason === 'CHECK' ? '；如核实无误，请填写确认理由后重新提交' : '';
   throw new DomainError(ErrorCode.InvalidCreditCode, CREDIT_CODE_MESSAGES[result.reason] + hint, { field: 'creditCode', reason: result.reason });
 }

@@ -49,9 +49,9 @@ export class ProjectResolver {
     return { code: project.regionCode };
   }
 
-  @FieldResolver(() => Enterprise, { nullable: true, description: '投资（实施）企业' })
-  enterprise(@Root() project: Project, @Ctx() ctx: EnterpriseServiceContext): Promise<Enterprise> | null {
-    return project.enterpriseId ? ctx.enterprises.get(ctx.caller, project.enterpriseId) : null;
+  @FieldResolver(() => Enterprise, { nullable: true, description: '投资（实施）企业；参与帮扶的承办单位账号也可在此查看' })
+  enterprise(@Root() project: Project, @Ctx() ctx: EnterpriseServiceContext): Promise<Enterprise | null> {
+    return ctx.projects.enterpriseOf(ctx.caller, project);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '投资额（万元，十进制文本，精确到元）' })

@@ -8,6 +8,7 @@ import { subtreePrefix } from '@bizenv/common/region-code';
 import { containsPattern, LIKE_ESCAPE } from '@bizenv/common/sql-like';
 import { requireRegionCode, requireText, requireUuid } from '@bizenv/common/validate';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { Enterprise } from '../enterprise/enterprise.entity.js';
 import type { EnterpriseService } from '../enterprise/enterprise.service.js';
 import { parseWanYuan } from './investment.js';
 import { HelpMemberKind, ProjectHelpMember } from './project-help-member.entity.js';
@@ -48,6 +49,18 @@ export class ProjectService {
       throw new DomainError(ErrorCode.Forbidden, '仅可查看本单位参与帮扶的项目');
     }
     return project;
+  }
+
+  /**
+   * 投资企业, as the registry shows it to the caller; a unit operator whose unit helps the project
+   * sees it through the project (the registry itself still refuses them).
+   */
+  async enterpriseOf(caller: Caller | null, project: Project): Promise<Enterprise | null> {
+    if (!project.enterpriseId) return null;
+    if (caller && ownUnitOnly(caller) && caller.unitId && (await this.helpedBy(project.id, caller.unitId))) {
+      return this.enterprises.behind(caller, project.enterpriseId);
+    }
+    return this.enterprises.get(caller, project.enterpriseId);
   }
 
   /** Newest first; filtered to what the caller may see before counting. */

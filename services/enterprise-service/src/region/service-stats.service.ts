@@ -6,7 +6,7 @@ import { requireRegionCode } from '@bizenv/common/validate';
 import { Like, MoreThanOrEqual, type DataSource } from 'typeorm';
 import type { AmbassadorCoverage } from '../ambassador/coverage.js';
 import type { CoverageService } from '../ambassador/coverage.service.js';
-import type { DemandService } from '../demand/demand.service.js';
+import type { DemandRatings, DemandService } from '../demand/demand.service.js';
 import type { EnterpriseService } from '../enterprise/enterprise.service.js';
 import { ProjectStage } from '../project/project-stage.js';
 import { Project } from '../project/project.entity.js';
@@ -19,6 +19,7 @@ export type EnterpriseFlag = 'isKey' | 'isMonitoringPoint' | 'inIncubationPool';
 /** Statistics counted over a region's subtree; each count is one query on an index that starts with region (or flag, region). */
 export class ServiceStatsService {
   private readonly coverageOf = new WeakMap<ServiceStats, Promise<AmbassadorCoverage>>();
+  private readonly ratingsOf = new WeakMap<ServiceStats | UnitServiceStats, Promise<DemandRatings>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -84,7 +85,14 @@ export class ServiceStatsService {
       throw new DomainError(ErrorCode.Forbidden, '仅可查看本单位的统计');
     }
     const { open, overdue } = await this.demands.countOpen({ ...this.inSubtree(scope.regionCode), unitId });
-    return { openDemands: open, overdueDemands: overdue };
+    return { regionCode: scope.regionCode, unitId, openDemands: open, overdueDemands: overdue };
+  }
+
+  /** The fields of one `ServiceStats` (or a unit's) about ratings share one count. */
+  ratings(stats: ServiceStats | UnitServiceStats): Promise<DemandRatings> {
+    let counting = this.ratingsOf.get(stats);
+    if (!counting) this.ratingsOf.set(stats, (counting = this.demands.ratings({ regionCode: stats.regionCode, unitId: 'unitId' in stats ? stats.unitId : undefined })));
+    return counting;
   }
 
   private inSubtree(regionCode: string) {

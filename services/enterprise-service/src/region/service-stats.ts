@@ -31,6 +31,11 @@ export class ServiceStats {
 
 @ObjectType({ description: '承办单位的企业诉求统计（限于本账号的区域范围）' })
 export class UnitServiceStats {
+  /** The caller's region, within which the unit's demands are counted. */
+  regionCode!: string;
+
+  unitId!: string;
+
   @Field(() => Int, { description: '未办结诉求' })
   openDemands!: number;
 

@@ -10,7 +10,7 @@ export class CreateApiKeyInput {
   @Field(() => ID, { description: '可访问范围的根区域代码，须在本账号范围内' })
   regionCode!: string;
 
-  @Field(() => [Permission], { description: '授权范围：须为本账号拥有的权限；不可授予系统管理、组织管理、查看投诉人身份和线索移交' })
+  @Field(() => [Permission], { description: '授权范围：不可授予系统管理、组织管理、安全管理、审计、查看投诉人身份和线索移交' })
   scopes!: Permission[];
 
   @Field(() => Date, { nullable: true, description: '到期时间；不给则长期有效' })

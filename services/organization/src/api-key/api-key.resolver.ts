@@ -12,7 +12,7 @@ export interface ApiKeyContext extends SubgraphContext {
 
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
-  @Query(() => ApiKeyConnection, { description: '本账号范围内的 API 密钥，新建的在前（需组织管理权限）' })
+  @Query(() => ApiKeyConnection, { description: '本账号范围内的 API 密钥，新建的在前（安全管理员）' })
   apiKeys(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: ApiKeyContext): Promise<Page<ApiKey>> {
     return ctx.apiKeys.list(ctx.caller, page);
   }
@@ -24,12 +24,12 @@ export class ApiKeyResolver {
     return ctx.apiKeys.findActive(secretHash);
   }
 
-  @Mutation(() => CreatedApiKey, { description: '新建 API 密钥（需该区域的组织管理权限）；密钥只在返回结果中显示一次' })
+  @Mutation(() => CreatedApiKey, { description: '新建 API 密钥（该区域的安全管理员）；密钥只在返回结果中显示一次' })
   createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: ApiKeyContext): Promise<CreatedApiKey> {
     return ctx.apiKeys.create(ctx.caller, input);
   }
 
-  @Mutation(() => ApiKey, { description: '吊销 API 密钥（需该区域的组织管理权限）；网关最多30秒后拒绝该密钥' })
+  @Mutation(() => ApiKey, { description: '吊销 API 密钥（该区域的安全管理员）；网关最多30秒后拒绝该密钥' })
   revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiKeyContext): Promise<ApiKey> {
     return ctx.apiKeys.revoke(ctx.caller, id);
   }

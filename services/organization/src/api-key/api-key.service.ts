@@ -1,31 +1,42 @@
 import { generateApiKey, hashApiKey } from '@bizenv/common/api-key';
-import { Permission, permissionsOf, requirePermission, type Caller } from '@bizenv/common/auth';
+import { AuditResult } from '@bizenv/common/audit-entry.entity';
+import { appendAudit } from '@bizenv/common/audit-log';
+import { Permission, requireCaller, requirePermission, type Caller } from '@bizenv/common/auth';
 import { now } from '@bizenv/common/clock';
 import { paginate, type Page, type PageArgs } from '@bizenv/common/connection';
+import { inTransaction } from '@bizenv/common/data-source';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import { subtreePrefix } from '@bizenv/common/region-code';
 import { requireRegionCode, requireText } from '@bizenv/common/validate';
 import { randomUUID } from 'node:crypto';
-import { IsNull, type DataSource } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { OrgAuditAction } from '../audit/org-audit-action.js';
+import { requireSecurityAdmin } from '../person/role-grant.js';
 import { Region } from '../region/region.entity.js';
 import type { CreateApiKeyInput, CreatedApiKey } from './api-key-inputs.js';
 import { ApiKey } from './api-key.entity.js';
 
 /**
- * Never on a key: a leaked key must not be able to administer the system or mint more keys, and
- * a complainant's identity and transferred clues are for named people only, never a system.
+ * Never on a key: a leaked key must not be able to administer the system, grant anything or
+ * read the audit logs, and a complainant's identity and transferred clues are for named people
+ * only, never a system.
  */
-const NOT_GRANTABLE = new Set([Permission.SYSTEM_ADMIN, Permission.ORG_ADMIN, Permission.COMPLAINANT_IDENTITY, Permission.CLUE_RECEIVE]);
+const NOT_GRANTABLE = new Set([
+  Permission.SYSTEM_ADMIN, Permission.ORG_ADMIN, Permission.SECURITY_ADMIN, Permission.AUDIT_READ, Permission.COMPLAINANT_IDENTITY, Permission.CLUE_RECEIVE,
+]);
 
-/** The scopes asked for, each one the creator holds: a key never exceeds whoever made it. */
-function grantableScopes(creator: Caller, scopes: Permission[]): Permission[] {
+/**
+ * The scopes asked for. The security administrator, who decides which roles (and so which
+ * permissions) people hold, decides a key's scopes too, without holding them; the key's region
+ * stays within theirs.
+ */
+function grantableScopes(scopes: Permission[]): Permission[] {
   const unique = [...new Set(scopes)];
   if (!unique.length) throw new DomainError(ErrorCode.BadUserInput, '请至少授予一项权限', { field: 'scopes' });
   const forbidden = unique.find((scope) => NOT_GRANTABLE.has(scope));
-  if (forbidden) throw new DomainError(ErrorCode.BadUserInput, 'API 密钥不能授予系统管理、组织管理、查看投诉人身份或线索移交权限', { field: 'scopes', permission: forbidden });
-  const held = permissionsOf(creator);
-  const beyond = unique.find((scope) => !held.has(scope));
-  if (beyond) throw new DomainError(ErrorCode.Forbidden, '不能授予本账号没有的权限', { field: 'scopes', permission: beyond });
+  if (forbidden) {
+    throw new DomainError(ErrorCode.BadUserInput, 'API 密钥不能授予系统管理、组织管理、安全管理、审计、查看投诉人身份或线索移交权限', { field: 'scopes', permission: forbidden });
+  }
   return unique;
 }
 
@@ -36,12 +47,12 @@ export class ApiKeyService {
     return this.dataSource.getRepository(ApiKey);
   }
 
-  /** Organisation administrators, within their region, for what they may do themselves. */
+  /** Security administrators, within their region. */
   async create(caller: Caller | null, input: CreateApiKeyInput): Promise<CreatedApiKey> {
     const regionCode = requireRegionCode(input.regionCode);
-    const creator = requirePermission(caller, Permission.ORG_ADMIN, regionCode);
+    const creator = requireSecurityAdmin(caller, regionCode);
     const name = requireText(input.name, 'name', '密钥用途', 64);
-    const scopes = grantableScopes(creator, input.scopes);
+    const scopes = grantableScopes(input.scopes);
     const createdAt = now();
     if (input.expiresAt && !(input.expiresAt.getTime() > createdAt.getTime())) {
       throw new DomainError(ErrorCode.BadUserInput, '到期时间应晚于当前时间', { field: 'expiresAt' });
@@ -63,26 +74,33 @@ export class ApiKeyService {
       expiresAt: input.expiresAt ?? null,
       revokedAt: null,
     });
-    await this.repository.insert(apiKey);
+    await inTransaction(this.dataSource, async (manager) => {
+      await manager.insert(ApiKey, apiKey);
+      await audit(manager, creator, OrgAuditAction.API_KEY_CREATE, apiKey, `授权范围 ${scopes.join(',')}，区域 ${regionCode}`);
+    });
     return { key, apiKey };
   }
 
   /** Takes effect at once here; a gateway may still accept the key for its cache window. */
   async revoke(caller: Caller | null, id: string): Promise<ApiKey> {
+    requirePermission(caller, Permission.SECURITY_ADMIN);
     const apiKey = await this.repository.findOneBy({ id });
     if (!apiKey) throw new DomainError(ErrorCode.NotFound, '未找到该 API 密钥', { id });
-    requirePermission(caller, Permission.ORG_ADMIN, apiKey.regionCode);
+    const admin = requireSecurityAdmin(caller, apiKey.regionCode);
     // Revoking twice keeps the first time.
     if (!apiKey.revokedAt) {
-      apiKey.revokedAt = now();
-      await this.repository.update({ id, revokedAt: IsNull() }, { revokedAt: apiKey.revokedAt });
+      const revokedAt = now();
+      await inTransaction(this.dataSource, async (manager) => {
+        const revoked = await manager.update(ApiKey, { id, revokedAt: IsNull() }, { revokedAt });
+        if (revoked.affected === 1) await audit(manager, admin, OrgAuditAction.API_KEY_REVOKE, apiKey, null);
+      });
     }
     return (await this.repository.findOneBy({ id }))!;
   }
 
   /** The keys of the caller's whole subtree, newest first, revoked ones included. */
   list(caller: Caller | null, page: PageArgs): Promise<Page<ApiKey>> {
-    const admin = requirePermission(caller, Permission.ORG_ADMIN);
+    const admin = requireSecurityAdmin(caller, requireCaller(caller).regionCode);
     const query = this.repository.createQueryBuilder('k').where('k.regionCode LIKE :prefix', { prefix: `${subtreePrefix(admin.regionCode)}%` });
     return paginate(
       query,
@@ -100,4 +118,8 @@ export class ApiKeyService {
     const apiKey = await this.repository.findOneBy({ secretHash, revokedAt: IsNull() });
     return apiKey && (!apiKey.expiresAt || apiKey.expiresAt.getTime() > now().getTime()) ? apiKey : null;
   }
+}
+
+function audit(manager: EntityManager, actor: Caller, action: OrgAuditAction, apiKey: ApiKey, detail: string | null) {
+  return appendAudit(manager, { actor, action, targetId: apiKey.id, result: AuditResult.ALLOWED, detail: `${apiKey.name}（末4位 ${apiKey.lastFour}）${detail ? `：${detail}` : ''}` });
 }

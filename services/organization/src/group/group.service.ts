@@ -4,7 +4,7 @@ import { paginate, type Page, type PageArgs } from '@bizenv/common/connection';
 import { inTransaction } from '@bizenv/common/data-source';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import { isWithin, subtreePrefix } from '@bizenv/common/region-code';
-import { requireRegionCode, requireText } from '@bizenv/common/validate';
+import { requireRegionCode, requireText, requireUuid } from '@bizenv/common/validate';
 import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import { Person } from '../person/person.entity.js';
 import { whereNameContains } from '../name-contains.js';
@@ -84,9 +84,9 @@ export class GroupService {
       name: requireText(input.name, 'name', '名称', 100),
       kind: input.kind,
       regionCode,
-      parentId: input.parentId ?? null,
-      leaderId: input.leaderId ?? null,
-      leadUnitId: input.leadUnitId ?? null,
+      parentId: optionalId(input.parentId, 'parentId', '上级组织'),
+      leaderId: optionalId(input.leaderId, 'leaderId', '负责人'),
+      leadUnitId: optionalId(input.leadUnitId, 'leadUnitId', '牵头单位'),
     };
     return inTransaction(this.dataSource, async (manager) => {
       await requireRegionExists(manager, regionCode);
@@ -106,15 +106,15 @@ export class GroupService {
       if (input.name !== undefined) next.name = requireText(input.name ?? '', 'name', '名称', 100);
       if (input.kind != null) next.kind = input.kind;
       if (input.parentId !== undefined) {
-        next.parentId = input.parentId;
+        next.parentId = optionalId(input.parentId, 'parentId', '上级组织');
         await checkParent(manager, caller, next);
       }
       if (input.leaderId !== undefined) {
-        next.leaderId = input.leaderId;
+        next.leaderId = optionalId(input.leaderId, 'leaderId', '负责人');
         await checkLeader(manager, next);
       }
       if (input.leadUnitId !== undefined) {
-        next.leadUnitId = input.leadUnitId;
+        next.leadUnitId = optionalId(input.leadUnitId, 'leadUnitId', '牵头单位');
         if (next.leadUnitId) await requireUnitOnBranch(manager, next.leadUnitId, next.regionCode, 'leadUnitId');
       }
       const { id, ...changes } = next;
@@ -206,4 +206,9 @@ async function requirePersonWithin(manager: EntityManager, id: string, group: Gr
     throw new DomainError(ErrorCode.BadUserInput, `“${person.name}”不在本组所在区域（含下级）内，不能加入或牵头本组`, { field });
   }
   return person;
+}
+
+/** An optional reference: absent or null clears it; anything else must be an id ('' is not "none"). */
+function optionalId(value: string | null | undefined, field: string, label: string): string | null {
+  return value == null ? null : requireUuid(value, field, label);
 }

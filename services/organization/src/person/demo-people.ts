@@ -1,6 +1,7 @@
 import { Role } from '@bizenv/common/auth';
 import { DEMO_CITY_CODE, demoAccountPersonId } from '@bizenv/common/demo-city';
 import { stableId } from '@bizenv/common/stable-id';
+import { NO_FAILED_SIGN_INS } from './lockout.js';
 import type { Person } from './person.entity.js';
 
 export interface DemoPerson {
@@ -40,6 +41,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   account('handler', '临江区市场监管局承办人', '登记注册科科员', [Role.UNIT_HANDLER], LINJIANG, `${LINJIANG}-market`),
   account('handler.tax', '市税务局承办人', '纳税服务科科员', [Role.UNIT_HANDLER], DEMO_CITY_CODE, 'city-tax'),
   account('screen', '指挥中心大屏', '指挥中心大屏（设备账号）', [Role.SCREEN], DEMO_CITY_CODE, 'city-bizenv-office'),
+  account('security', '安全管理员', '安全管理员', [Role.SECURITY_ADMIN], DEMO_CITY_CODE, 'city-gov-data'),
+  account('auditor', '审计管理员', '审计管理员', [Role.AUDITOR], DEMO_CITY_CODE, 'city-gov-data'),
   cadre('drc.director', '市发展改革委主任', '主任', DEMO_CITY_CODE, 'city-drc'),
   cadre('bizenv.director', '市营商办主任', '主任', DEMO_CITY_CODE, 'city-bizenv-office'),
   cadre('gov-data.director', '市政务服务数据管理局局长', '局长', DEMO_CITY_CODE, 'city-gov-data'),
@@ -67,5 +70,6 @@ export function demoPersonRows(passwordHash: string): Person[] {
     roles: p.roles,
     username: p.account ? p.key : null,
     passwordHash: p.account ? passwordHash : null,
+    ...NO_FAILED_SIGN_INS,
   }));
 }

@@ -29,10 +29,10 @@ const MIN_LENGTH = 10;
 const MAX_LENGTH = 128;
 
 /** The password policy for every account set by an administrator or the bootstrap script. */
-export function requireStrongPassword(password: string): string {
+export function requireStrongPassword(password: string, field = 'password'): string {
   const length = [...password].length;
   if (length < MIN_LENGTH || length > MAX_LENGTH || !/\p{L}/u.test(password) || !/\d/.test(password)) {
-    throw new DomainError(ErrorCode.BadUserInput, `密码应为${MIN_LENGTH}到${MAX_LENGTH}位，且同时包含字母和数字`, { field: 'password' });
+    throw new DomainError(ErrorCode.BadUserInput, `密码应为${MIN_LENGTH}到${MAX_LENGTH}位，且同时包含字母和数字`, { field });
   }
   return password;
 }

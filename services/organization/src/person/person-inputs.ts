@@ -30,7 +30,7 @@ export class CreatePersonInput {
   @Field(() => ID, { description: '所在区域；决定其可见范围' })
   regionCode!: string;
 
-  @Field(() => [Role], { description: '角色；承办人须有所在单位；授予管理员须本人是管理员' })
+  @Field(() => [Role], { description: '角色；承办人须有所在单位；授予角色须为安全管理员；系统管理员、安全管理员、审计管理员不能兼任' })
   roles!: Role[];
 }
 

@@ -42,4 +42,15 @@ export class Person {
   /** `null`: no account, or a disabled one; nobody can sign in as this person. */
   @Column({ type: 'varchar', length: 200, nullable: true })
   passwordHash!: string | null;
+
+  /** Failed sign-ins since `failedSince` (the first of the current window); reset by a successful one. */
+  @Column({ type: 'int', default: 0 })
+  failedSignIns!: number;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  failedSince!: Date | null;
+
+  /** Nobody can sign in as this person before then, not even with the right password. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  lockedUntil!: Date | null;
 }

@@ -32,17 +32,17 @@ export class PersonResolver {
     return ctx.people.list(ctx.caller, filter ?? {}, page);
   }
 
-  @Mutation(() => Person, { description: '新建人员（需本区域组织管理权限）' })
+  @Mutation(() => Person, { description: '新建人员（本区域的组织管理员或安全管理员；给出角色须为安全管理员）' })
   createPerson(@Arg('input', () => CreatePersonInput) input: CreatePersonInput, @Ctx() ctx: PersonContext): Promise<Person> {
     return ctx.people.create(ctx.caller, input);
   }
 
-  @Mutation(() => Person, { description: '修改人员的姓名、职务、单位、区域或角色' })
+  @Mutation(() => Person, { description: '修改人员的姓名、职务、单位、区域（组织或安全管理员）或角色（仅安全管理员，不能改自己的角色）' })
   updatePerson(@Arg('input', () => UpdatePersonInput) input: UpdatePersonInput, @Ctx() ctx: PersonContext): Promise<Person> {
     return ctx.people.update(ctx.caller, input);
   }
 
-  @Mutation(() => Person, { description: '开通或重设登录账号：用户名3–32位；密码至少10位且含字母和数字；用户名已被他人使用时返回 CONFLICT' })
+  @Mutation(() => Person, { description: '开通或重设登录账号（安全管理员）：用户名3–32位；密码至少10位且含字母和数字；用户名已被他人使用时返回 CONFLICT；同时解除锁定' })
   setPersonAccount(
     @Arg('personId', () => ID) personId: string,
     @Arg('username', () => String) username: string,
@@ -52,9 +52,19 @@ export class PersonResolver {
     return ctx.people.setAccount(ctx.caller, personId, username, password);
   }
 
-  @Mutation(() => Person, { description: '停用登录账号（用户名保留，不再能登录；可用 setPersonAccount 重新开通）' })
+  @Mutation(() => Person, { description: '停用登录账号（安全管理员；用户名保留，不再能登录；可用 setPersonAccount 重新开通）' })
   disablePersonAccount(@Arg('personId', () => ID) personId: string, @Ctx() ctx: PersonContext): Promise<Person> {
     return ctx.people.disableAccount(ctx.caller, personId);
+  }
+
+  @Mutation(() => Person, { description: '提前解除因登录失败次数过多而锁定的账号（安全管理员）' })
+  unlockPersonAccount(@Arg('personId', () => ID) personId: string, @Ctx() ctx: PersonContext): Promise<Person> {
+    return ctx.people.unlockAccount(ctx.caller, personId);
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: '账号锁定至何时；未锁定为 null；仅本区域的安全管理员可见，其他人为 null' })
+  lockedUntil(@Root() person: Person, @Ctx() ctx: PersonContext): Date | null {
+    return ctx.people.lockedUntilFor(ctx.caller, person);
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: '所在单位' })
@@ -72,7 +82,7 @@ export class PersonResolver {
     return person.passwordHash !== null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: '登录用户名；仅本区域的组织管理员可见，其他人为 null' })
+  @FieldResolver(() => String, { nullable: true, description: '登录用户名；仅本区域的组织管理员和安全管理员可见，其他人为 null' })
   username(@Root() person: Person, @Ctx() ctx: PersonContext): string | null {
     return ctx.people.usernameFor(ctx.caller, person);
   }

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Permission, permissionsOf, requireCaller, requirePermission, Role, type Caller } from '@bizenv/common/auth';
+import { AuditResult } from '@bizenv/common/audit-entry.entity';
+import { appendAudit } from '@bizenv/common/audit-log';
+import { Permission, permissionsOf, requireAnyPermission, requireCaller, requirePermission, Role, type Caller } from '@bizenv/common/auth';
+import { now } from '@bizenv/common/clock';
 import { paginate, type Page, type PageArgs } from '@bizenv/common/connection';
 import { inTransaction } from '@bizenv/common/data-source';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import { isWithin, subtreePrefix } from '@bizenv/common/region-code';
 import { requireRegionCode, requireText } from '@bizenv/common/validate';
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import { OrgAuditAction } from '../audit/org-audit-action.js';
 import { GroupMember } from '../group/group-member.entity.js';
 import { Group } from '../group/group.entity.js';
 import { whereNameContains } from '../name-contains.js';
@@ -13,7 +17,9 @@ import { requireRegionExists, requireUnitOnBranch } from '../references.js';
 import { hashPassword, requireStrongPassword } from './password.js';
 import type { CreatePersonInput, PersonFilter, UpdatePersonInput } from './person-inputs.js';
 import { Person } from './person.entity.js';
+import { lockedAt, NO_FAILED_SIGN_INS } from './lockout.js';
 import { whereRole } from './role-filter.js';
+import { grantableRoles, isAdministrator, requireSecurityAdmin, sameRoles } from './role-grant.js';
 import { requireUsername } from './username.js';
 
 export class PersonService {
@@ -46,29 +52,35 @@ export class PersonService {
     ], page);
   }
 
-  /** The sign-in name, for administrators of the person's region only. */
+  /** The sign-in name, for organisation and security administrators of the person's region only. */
   usernameFor(caller: Caller | null, person: Person): string | null {
-    const admin = caller && permissionsOf(caller).has(Permission.ORG_ADMIN) && isWithin(person.regionCode, caller.regionCode);
-    return admin ? person.username : null;
+    return administers(caller, person, [Permission.ORG_ADMIN, Permission.SECURITY_ADMIN]) ? person.username : null;
+  }
+
+  /** Until when the account is locked (null: it is not), for security administrators of the person's region only. */
+  lockedUntilFor(caller: Caller | null, person: Person): Date | null {
+    return administers(caller, person, [Permission.SECURITY_ADMIN]) ? lockedAt(person, now()) : null;
   }
 
   async create(caller: Caller | null, input: CreatePersonInput): Promise<Person> {
     const regionCode = requireRegionCode(input.regionCode);
-    const admin = requirePermission(caller, Permission.ORG_ADMIN, regionCode);
+    const admin = requireAnyPermission(caller, PEOPLE_ADMINS, regionCode);
     const person: Person = {
       id: randomUUID(),
       name: requireText(input.name, 'name', '姓名', 64),
       title: input.title == null ? null : requireText(input.title, 'title', '职务', 64),
       unitId: input.unitId ?? null,
       regionCode,
-      roles: grantableRoles(admin, input.roles, []),
+      roles: grantableRoles(admin, null, regionCode, input.roles, []),
       username: null,
       passwordHash: null,
+      ...NO_FAILED_SIGN_INS,
     };
     return inTransaction(this.dataSource, async (manager) => {
       await requireRegionExists(manager, regionCode);
       await checkUnit(manager, person);
       await manager.insert(Person, person);
+      if (person.roles.length) await auditRoles(manager, admin, person, []);
       return person;
     });
   }
@@ -81,74 +93,100 @@ export class PersonService {
       if (input.name !== undefined) next.name = requireText(input.name ?? '', 'name', '姓名', 64);
       if (input.title !== undefined) next.title = input.title === null ? null : requireText(input.title, 'title', '职务', 64);
       if (input.unitId !== undefined) next.unitId = input.unitId;
-      if (input.roles != null) next.roles = grantableRoles(admin, input.roles, person.roles);
+      if (input.roles != null) next.roles = grantableRoles(admin, person.id, person.regionCode, input.roles, person.roles);
       if (input.regionCode != null && input.regionCode !== person.regionCode) {
         next.regionCode = requireRegionCode(input.regionCode);
-        requirePermission(caller, Permission.ORG_ADMIN, next.regionCode);
+        requireAnyPermission(caller, PEOPLE_ADMINS, next.regionCode);
         await requireRegionExists(manager, next.regionCode);
         await checkGroupsStillContain(manager, next);
       }
       await checkUnit(manager, next);
       const { id, ...changes } = next;
       await manager.update(Person, { id }, changes);
+      if (!sameRoles(next.roles, person.roles)) await auditRoles(manager, admin, next, person.roles);
       return next;
     });
   }
 
   /** Gives the person an account, or a new username or password; re-enables a disabled one. */
   async setAccount(caller: Caller | null, personId: string, username: string, password: string): Promise<Person> {
-    requirePermission(caller, Permission.ORG_ADMIN);
+    requirePermission(caller, Permission.SECURITY_ADMIN);
     const name = requireUsername(username);
     const passwordHash = await hashPassword(requireStrongPassword(password));
     return inTransaction(this.dataSource, async (manager) => {
-      const person = await managed(manager, caller, personId);
+      const { person, admin } = await accountOf(manager, caller, personId);
       const holder = await manager.findOneBy(Person, { username: name });
       if (holder && holder.id !== person.id) throw new DomainError(ErrorCode.Conflict, '该用户名已被使用', { field: 'username' });
-      await manager.update(Person, { id: person.id }, { username: name, passwordHash });
-      return { ...person, username: name, passwordHash };
+      // A new password also lifts a lock: the person was told it by the security administrator.
+      await manager.update(Person, { id: person.id }, { username: name, passwordHash, ...NO_FAILED_SIGN_INS });
+      await audit(manager, admin, OrgAuditAction.ACCOUNT_SET, person, `开通账号、修改用户名或重设密码（用户名 ${name}）`);
+      return { ...person, username: name, passwordHash, ...NO_FAILED_SIGN_INS };
+    });
+  }
+
+  /** Lifts a lock (too many failed sign-ins) before its time. */
+  async unlockAccount(caller: Caller | null, personId: string): Promise<Person> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const { person, admin } = await accountOf(manager, caller, personId);
+      if (!lockedAt(person, now())) throw new DomainError(ErrorCode.BadUserInput, '该账号未被锁定', { field: 'personId' });
+      await manager.update(Person, { id: person.id }, NO_FAILED_SIGN_INS);
+      await audit(manager, admin, OrgAuditAction.ACCOUNT_UNLOCKED, person, null);
+      return { ...person, ...NO_FAILED_SIGN_INS };
     });
   }
 
   /** Nobody can sign in as the person any more; the username stays reserved for them. */
   async disableAccount(caller: Caller | null, personId: string): Promise<Person> {
     return inTransaction(this.dataSource, async (manager) => {
-      const person = await managed(manager, caller, personId);
+      const { person, admin } = await accountOf(manager, caller, personId);
       if (!person.username) throw new DomainError(ErrorCode.BadUserInput, '该人员没有登录账号', { field: 'personId' });
       await manager.update(Person, { id: person.id }, { passwordHash: null });
+      await audit(manager, admin, OrgAuditAction.ACCOUNT_DISABLED, person, null);
       return { ...person, passwordHash: null };
     });
   }
 }
 
-/** A person the caller may change: in their region with ORG_ADMIN; an administrator only by an ADMIN. */
-async function managed(manager: EntityManager, caller: Caller | null, id: string): Promise<Person> {
-  requirePermission(caller, Permission.ORG_ADMIN);
+/** People's records (name, title, unit, region) are kept by organisation and security administrators. */
+const PEOPLE_ADMINS = [Permission.ORG_ADMIN, Permission.SECURITY_ADMIN];
+
+function administers(caller: Caller | null, person: Person, permissions: Permission[]): boolean {
+  const held = caller ? permissionsOf(caller) : new Set<Permission>();
+  return !!caller && permissions.some((p) => held.has(p)) && isWithin(person.regionCode, caller.regionCode);
+}
+
+async function found(manager: EntityManager, id: string): Promise<Person> {
   const person = await manager.findOneBy(Person, { id });
   if (!person) throw new DomainError(ErrorCode.NotFound, '未找到该人员', { id });
-  const admin = requirePermission(caller, Permission.ORG_ADMIN, person.regionCode);
-  if (person.roles.includes(Role.ADMIN)) requireAdminRole(admin);
   return person;
 }
 
 /**
- * The roles an administrator may give. INTEGRATOR belongs to API keys, never to a person.
- * ADMIN may be granted or taken away only by a caller who holds the ADMIN role (an API key's
- * org:admin scope is not enough), and — as for every change — only to a person inside the
- * caller's own region subtree: so an ADMIN of a region that contains the person.
+ * A person whose record the caller may change: in their region; one of the three
+ * administrators only by a security administrator.
  */
-function grantableRoles(caller: Caller, roles: Role[], previous: Role[]): Role[] {
-  const unique = [...new Set(roles)];
-  if (unique.includes(Role.INTEGRATOR)) {
-    throw new DomainError(ErrorCode.BadUserInput, 'INTEGRATOR 角色只用于接口密钥，不能授予人员', { field: 'roles' });
-  }
-  if (unique.includes(Role.ADMIN) !== previous.includes(Role.ADMIN)) requireAdminRole(caller);
-  return unique;
+async function managed(manager: EntityManager, caller: Caller | null, id: string): Promise<Person> {
+  requireAnyPermission(caller, PEOPLE_ADMINS);
+  const person = await found(manager, id);
+  requireAnyPermission(caller, PEOPLE_ADMINS, person.regionCode);
+  if (isAdministrator(person.roles)) requireSecurityAdmin(caller, person.regionCode);
+  return person;
 }
 
-function requireAdminRole(caller: Caller): void {
-  if (!caller.roles.includes(Role.ADMIN)) {
-    throw new DomainError(ErrorCode.Forbidden, '只有系统管理员可以授予、撤销管理员角色或管理管理员账号', { field: 'roles' });
-  }
+/** A person whose account (username, password, lock) the caller may manage: security administrators of their region. */
+async function accountOf(manager: EntityManager, caller: Caller | null, id: string): Promise<{ person: Person; admin: Caller }> {
+  requirePermission(caller, Permission.SECURITY_ADMIN);
+  const person = await found(manager, id);
+  return { person, admin: requireSecurityAdmin(caller, person.regionCode) };
+}
+
+function audit(manager: EntityManager, actor: Caller, action: OrgAuditAction, person: Person, detail: string | null) {
+  return appendAudit(manager, { actor, action, targetId: person.id, result: AuditResult.ALLOWED, detail: `${person.name}${detail ? `：${detail}` : ''}` });
+}
+
+function auditRoles(manager: EntityManager, actor: Caller, person: Person, previous: Role[]) {
+  const list = (roles: Role[]) => (roles.length ? roles.join(',') : '无');
+  return audit(manager, actor, OrgAuditAction.ROLE_CHANGE, person, `角色 ${list(previous)} → ${list(person.roles)}`);
 }
 
 /** A handler needs a unit to handle anything; a unit must sit on the person's branch. */

@@ -12,7 +12,7 @@ export interface SessionContext extends SubgraphContext {
 export class SessionResolver {
   @Mutation(() => Session, { description: '用户名密码登录，返回访问令牌' })
   login(@Arg('username', () => String) username: string, @Arg('password', () => String) password: string, @Ctx() ctx: SessionContext): Promise<Session> {
-    return ctx.sessions.login(username, password);
+    return ctx.sessions.login(username, password, ctx.clientAddress);
   }
 
   @Query(() => Viewer, { nullable: true, description: '当前登录账号；未登录为 null' })

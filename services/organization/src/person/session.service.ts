@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { signSessionToken, type Caller } from '@bizenv/common/auth';
+import { AuditResult } from '@bizenv/common/audit-entry.entity';
+import { appendAudit } from '@bizenv/common/audit-log';
+import { now } from '@bizenv/common/clock';
+import { inTransaction } from '@bizenv/common/data-source';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { OrgAuditAction } from '../audit/org-audit-action.js';
+import { accountLocked, countFailedSignIn, LOCK_MINUTES, lockedAt, MAX_FAILED_SIGN_INS, NO_FAILED_SIGN_INS } from './lockout.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { Person } from './person.entity.js';
 import type { Session } from './session.js';
@@ -24,18 +30,50 @@ function unusableHash(): Promise<string> {
   return unusable;
 }
 
+/** The account a sign-in tried, as the audit log names it: the person, or nobody (`-`). */
+function actorOf(person: Person | null) {
+  return person ? { id: person.id, name: person.name, roles: person.roles, regionCode: person.regionCode } : { id: '-', name: '未知账号', roles: [], regionCode: '' };
+}
+
 export class SessionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly authSecret: Uint8Array,
   ) {}
 
-  async login(username: string, password: string): Promise<Session> {
-    const person = await this.dataSource.getRepository(Person).findOneBy({ username: normalizeUsername(username) });
+  /**
+   * Every attempt is audited (account tried, address, result). A locked account is refused
+   * whatever the password; the failure that reaches the limit locks it (lockout.ts).
+   */
+  async login(username: string, password: string, address?: string): Promise<Session> {
+    const name = normalizeUsername(username);
+    const person = await this.dataSource.getRepository(Person).findOneBy({ username: name });
+    const audit = (manager: EntityManager, action: OrgAuditAction, result: AuditResult, detail: string | null) =>
+      appendAudit(manager, { actor: actorOf(person), action, targetId: name, result, detail, address });
+    const at = now();
+    const locked = person?.passwordHash ? lockedAt(person, at) : null;
+    if (locked) {
+      await inTransaction(this.dataSource, (manager) => audit(manager, OrgAuditAction.SIGN_IN, AuditResult.DENIED, '账号已锁定'));
+      throw accountLocked(locked, at);
+    }
     // Same answer, after the same slow hash, for an unknown user, a disabled account and a wrong
     // password: no account enumeration, not even by timing.
     const matches = await verifyPassword(password, person?.passwordHash ?? (await unusableHash()));
-    if (!person?.passwordHash || !matches) throw new DomainError(ErrorCode.Unauthenticated, '用户名或密码错误');
+    if (!person?.passwordHash || !matches) {
+      const lockedNow = await inTransaction<Date | null>(this.dataSource, async (manager) => {
+        const reason = !person ? '用户名不存在' : !person.passwordHash ? '账号已停用' : '密码错误';
+        await audit(manager, OrgAuditAction.SIGN_IN, AuditResult.DENIED, reason);
+        const until = person?.passwordHash ? await countFailedSignIn(manager, person, at) : null;
+        if (until) await audit(manager, OrgAuditAction.ACCOUNT_LOCKED, AuditResult.ALLOWED, `连续${MAX_FAILED_SIGN_INS}次登录失败，锁定${LOCK_MINUTES}分钟`);
+        return until;
+      });
+      if (lockedNow) throw accountLocked(lockedNow, at);
+      throw new DomainError(ErrorCode.Unauthenticated, '用户名或密码错误');
+    }
+    await inTransaction(this.dataSource, async (manager) => {
+      if (person.failedSignIns || person.lockedUntil) await manager.update(Person, { id: person.id }, NO_FAILED_SIGN_INS);
+      await audit(manager, OrgAuditAction.SIGN_IN, AuditResult.ALLOWED, null);
+    });
     const caller = callerOf(person);
     return { token: await signSessionToken(caller, this.authSecret), viewer: caller };
   }

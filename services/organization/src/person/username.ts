@@ -7,10 +7,10 @@ export function normalizeUsername(value: string): string {
   return value.trim().toLowerCase();
 }
 
-export function requireUsername(value: string): string {
+export function requireUsername(value: string, field = 'username'): string {
   const username = normalizeUsername(value);
   if (!USERNAME.test(username)) {
-    throw new DomainError(ErrorCode.BadUserInput, '用户名应为3到32位，以字母开头，只含字母、数字和 . _ -', { field: 'username' });
+    throw new DomainError(ErrorCode.BadUserInput, '用户名应为3到32位，以字母开头，只含字母、数字和 . _ -', { field });
   }
   return username;
 }

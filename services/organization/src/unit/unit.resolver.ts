@@ -4,6 +4,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { Region } from '../region/region.entity.js';
 import type { RegionService } from '../region/region.service.js';
 import { UnitConnection } from './unit-connection.js';
+import { UnitNameMatch } from './unit-name-match.js';
 import { CreateUnitInput, UnitFilter, UpdateUnitInput } from './unit-inputs.js';
 import { Unit } from './unit.entity.js';
 import type { UnitService } from './unit.service.js';
@@ -27,6 +28,17 @@ export class UnitResolver {
     @Ctx() ctx: UnitContext,
   ): Promise<Page<Unit>> {
     return ctx.units.list(ctx.caller, filter, page);
+  }
+
+  @Query(() => [UnitNameMatch], {
+    description: '按名称确定单位（导入表格用）：忽略空格和全半角；同名单位有多个时取事项所属区域或其最近上级区域中的那个，仍无法确定则为空。登录即可查询，一次至多2000个名称',
+  })
+  unitNameMatches(
+    @Arg('names', () => [String]) names: string[],
+    @Arg('regionCode', () => ID, { description: '事项（如任务）所属区域' }) regionCode: string,
+    @Ctx() ctx: UnitContext,
+  ): Promise<UnitNameMatch[]> {
+    return ctx.units.matchNames(ctx.caller, names, regionCode);
   }
 
   @FieldResolver(() => Region, { nullable: true, description: '所属行政区划；在本账号可见范围之外时为 null' })

@@ -10,9 +10,11 @@ import { whereNameContains } from '../name-contains.js';
 import { ORG_READERS } from '../org-readers.js';
 import { requireRegionExists, requireUnitMovable } from '../references.js';
 import type { CreateUnitInput, UnitFilter, UpdateUnitInput } from './unit-inputs.js';
+import { matchUnitName, unitNameIndex, type UnitNameMatch } from './unit-name-match.js';
 import { Unit } from './unit.entity.js';
 
 const requireName = (name: string) => requireText(name, 'name', '单位名称', 128);
+const MAX_NAMES = 2000;
 
 /** A region the caller administers and that exists. */
 async function requireAdminRegion(manager: EntityManager, caller: Caller | null, regionCode: string): Promise<void> {
@@ -59,6 +61,20 @@ export class UnitService {
       ],
       page,
     );
+  }
+
+  /**
+   * Which unit each of `names` means for an item of `regionCode` (see `matchUnitName`), for
+   * reading the names in an imported sheet. Names are public like `get`.
+   */
+  async matchNames(caller: Caller | null, names: readonly string[], regionCode: string): Promise<UnitNameMatch[]> {
+    requireCaller(caller);
+    requireRegionCode(regionCode);
+    if (names.length > MAX_NAMES) throw new DomainError(ErrorCode.BadUserInput, `一次至多查询${MAX_NAMES}个名称`, { field: 'names' });
+    names.forEach((name, i) => requireText(name, `names[${i}]`, '单位名称', 128));
+    // Compared in memory: the database cannot fold width (a few short columns of every unit).
+    const index = unitNameIndex(await this.dataSource.getRepository(Unit).find());
+    return names.map((name) => matchUnitName(index, name, regionCode));
   }
 
   create(caller: Caller | null, input: CreateUnitInput): Promise<Unit> {

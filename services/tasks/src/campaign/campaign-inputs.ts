@@ -66,4 +66,31 @@ export class CampaignFilter {
 
   @Field(() => CampaignStatus, { nullable: true, description: '按今天（北京时间）的进展筛选' })
   status?: CampaignStatus | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true：只列已撤销的方案；不给或 false：只列未撤销的' })
+  withdrawn?: boolean | null;
+}
+
+@InputType({ description: '修改活动方案：只改给出的字段，各字段按登记时的同一规则校验；报送周期不可修改' })
+export class UpdateCampaignInput {
+  @Field(() => String, { nullable: true, description: '方案名称，1–200字' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: '印发机关，1–100字' })
+  issuingBody?: string | null;
+
+  @Field(() => Int, { nullable: true, description: '年度，2000–2100' })
+  year?: number | null;
+
+  @Field(() => String, { nullable: true, description: '文号，至多64字；传 null 或空串清除，不传则不变' })
+  documentNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: '开始日期（北京时间）；各阶段须仍在方案起止日期之内' })
+  startsOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: '结束日期（含当日）；推进中任务尚未到期的进度报告随之增减' })
+  endsOn?: string | null;
+
+  @Field(() => [CampaignPhaseInput], { nullable: true, description: '阶段，1–12个；给出即整体替换' })
+  phases?: CampaignPhaseInput[] | null;
 }

@@ -52,7 +52,7 @@ export class CampaignService {
     return new Map(campaigns.map((campaign) => [campaign.id, campaign]));
   }
 
-  /** Newest first, within the caller's subtree. */
+  /** Newest first, within the caller's subtree; withdrawn ones only when asked for. */
   list(caller: Caller | null, filter: CampaignFilter, page: PageArgs): Promise<Page<Campaign>> {
     if (filter.regionCode != null) requireRegionCode(filter.regionCode, 'filter.regionCode');
     const regionCode = filter.regionCode ?? requireCaller(caller).regionCode;
@@ -60,7 +60,8 @@ export class CampaignService {
     const query = this.dataSource
       .getRepository(Campaign)
       .createQueryBuilder('c')
-      .where('c.regionCode LIKE :prefix', { prefix: `${subtreePrefix(regionCode)}%` });
+      .where('c.regionCode LIKE :prefix', { prefix: `${subtreePrefix(regionCode)}%` })
+      .andWhere(filter.withdrawn ? 'c.withdrawnAt IS NOT NULL' : 'c.withdrawnAt IS NULL');
     if (filter.year != null) query.andWhere('c.year = :year', { year: filter.year });
     const day = today();
     if (filter.status === CampaignStatus.NOT_STARTED) query.andWhere('c.startsOn > :day', { day });
@@ -69,7 +70,7 @@ export class CampaignService {
     return paginate(query, [{ column: 'c.startsOn', property: 'startsOn', direction: 'DESC' }, { column: 'c.id', property: 'id', direction: 'DESC' }], page);
   }
 
-  /** The region's own campaign in progress today (the latest started), for the screen. */
+  /** The region's own campaign in progress today (the latest started, not withdrawn), for the screen. */
   async current(caller: Caller | null, regionCode: string): Promise<Campaign | null> {
     requireRegionCode(regionCode, 'code');
     requireAnyPermission(caller, CAMPAIGN_READERS, regionCode);
@@ -77,7 +78,7 @@ export class CampaignService {
     return this.dataSource
       .getRepository(Campaign)
       .createQueryBuilder('c')
-      .where('c.regionCode = :regionCode AND c.startsOn <= :day AND c.endsOn >= :day', { regionCode, day })
+      .where('c.regionCode = :regionCode AND c.startsOn <= :day AND c.endsOn >= :day AND c.withdrawnAt IS NULL', { regionCode, day })
       .orderBy('c.startsOn', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .getOne();
@@ -90,21 +91,13 @@ export class CampaignService {
   async create(caller: Caller | null, input: CreateCampaignInput): Promise<Campaign> {
     requireRegionCode(input.regionCode);
     requirePermission(caller, Permission.TASK_WRITE, input.regionCode);
-    const startsOn = requireDay(input.startsOn, 'startsOn');
-    const endsOn = requireDay(input.endsOn, 'endsOn');
-    if (endsOn < startsOn) throw invalid('endsOn', '结束日期不能早于开始日期');
-    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw invalid('year', '年度应为2000–2100的整数');
     const campaign: Campaign = {
       id: randomUUID(),
       regionCode: input.regionCode,
-      title: requireText(input.title, 'title', '方案名称', 200),
-      issuingBody: requireText(input.issuingBody, 'issuingBody', '印发机关', 100),
-      year: input.year,
-      documentNumber: input.documentNumber == null || !input.documentNumber.trim() ? null : requireText(input.documentNumber, 'documentNumber', '文号', 64),
-      startsOn,
-      endsOn,
+      ...requireCampaignFields(input),
       reportCadence: input.reportCadence ?? null,
       createdAt: now(),
+      version: 1,
     };
     const phases = requirePhases(campaign, input.phases);
     await this.outbox.write(async (manager, record) => {
@@ -120,10 +113,39 @@ export class CampaignService {
     if (!campaign) throw new DomainError(ErrorCode.NotFound, '未找到该活动方案', { id, field });
     return campaign;
   }
+
+  /** A campaign that new tasks, special actions or an import are added to: not withdrawn. */
+  async loadLive(manager: EntityManager, id: string, field = 'id'): Promise<Campaign> {
+    return requireLiveCampaign(await this.load(manager, id, field), field);
+  }
+}
+
+/** Refuses a withdrawn campaign as the home of something new. */
+export function requireLiveCampaign<T extends Pick<Campaign, 'withdrawnAt'>>(campaign: T, field: string): T {
+  if (campaign.withdrawnAt) throw invalid(field, '该活动方案已撤销');
+  return campaign;
+}
+
+type CampaignFields = Pick<Campaign, 'title' | 'issuingBody' | 'year' | 'documentNumber' | 'startsOn' | 'endsOn'>;
+
+/** A campaign's own fields, checked (the same on registration and correction). */
+export function requireCampaignFields(input: Omit<CampaignFields, 'documentNumber'> & { documentNumber?: string | null }): CampaignFields {
+  const startsOn = requireDay(input.startsOn, 'startsOn');
+  const endsOn = requireDay(input.endsOn, 'endsOn');
+  if (endsOn < startsOn) throw invalid('endsOn', '结束日期不能早于开始日期');
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw invalid('year', '年度应为2000–2100的整数');
+  return {
+    title: requireText(input.title, 'title', '方案名称', 200),
+    issuingBody: requireText(input.issuingBody, 'issuingBody', '印发机关', 100),
+    year: input.year,
+    documentNumber: input.documentNumber == null || !input.documentNumber.trim() ? null : requireText(input.documentNumber, 'documentNumber', '文号', 64),
+    startsOn,
+    endsOn,
+  };
 }
 
 /** Phases in order, not overlapping, within the campaign; milestones within their phase. */
-function requirePhases(campaign: Campaign, inputs: CampaignPhaseInput[]): CampaignPhase[] {
+export function requirePhases(campaign: Pick<Campaign, 'id' | 'startsOn' | 'endsOn'>, inputs: CampaignPhaseInput[]): CampaignPhase[] {
   if (!inputs.length || inputs.length > MAX_PHASES) throw invalid('phases', `阶段应为1–${MAX_PHASES}个`);
   return inputs.map((input, i) => {
     const field = `phases[${i}]`;

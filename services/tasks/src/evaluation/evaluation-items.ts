@@ -36,7 +36,7 @@ export async function evaluationItems(manager: EntityManager, scope: ListScope, 
     .leftJoin(SupervisedTaskUnit, 'u', 'u.taskId = t.id AND u.role = :lead', { lead: UnitRole.LEAD })
     .select('COALESCE(u.unitId, t.leadUnitId)', 'unitId')
     .addSelect(['t.deadline AS deadline', 't.status AS status', 't.createdAt AS createdAt', 't.completedAt AS completedAt', 't.warnAt AS warnAt'])
-    .where('t.regionCode LIKE :prefix', { prefix });
+    .where('t.regionCode LIKE :prefix AND t.status <> :withdrawn', { prefix, withdrawn: TaskStatus.WITHDRAWN });
   const problems = manager.getRepository(Problem).createQueryBuilder('p').where('p.regionCode LIKE :prefix', { prefix });
   if (campaignId) {
     tasks.andWhere('t.campaignId = :campaignId', { campaignId });

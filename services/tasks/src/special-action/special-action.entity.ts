@@ -32,4 +32,16 @@ export class SpecialAction {
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   overallUnitId!: string | null;
+
+  @Column({ type: 'int', default: 1 })
+  @Field(() => Int, { description: '版本号：修改、撤销时用于检测冲突' })
+  version!: number;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  @Field(() => Date, { nullable: true, description: '撤销时间；未撤销为空。撤销的专项行动保留记录，不再出现在列表和统计中' })
+  withdrawnAt?: Date | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  @Field(() => String, { nullable: true, description: '撤销原因' })
+  withdrawalReason?: string | null;
 }

@@ -31,7 +31,7 @@ export class BulletinService {
     const bulletin: Bulletin = {
       id: randomUUID(),
       regionCode: input.regionCode,
-      campaignId: input.campaignId ?? null,
+      campaignId: input.campaignId == null ? null : requireUuid(input.campaignId, 'campaignId', '活动方案'),
       title: requireText(input.title, 'title', '标题', 200),
       content: requireText(input.content, 'content', '正文', 20000),
       publishedById: actor.id,

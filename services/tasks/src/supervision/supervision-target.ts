@@ -18,7 +18,7 @@ export interface SupervisionTarget {
 export async function loadTarget(manager: EntityManager, kind: SupervisionTargetKind, id: string): Promise<SupervisionTarget> {
   if (kind === SupervisionTargetKind.TASK) {
     const task = await manager.findOneBy(SupervisedTask, { id });
-    if (task) return { title: task.title, regionCode: task.regionCode, unitId: task.leadUnitId, open: task.status !== TaskStatus.DONE };
+    if (task) return { title: task.title, regionCode: task.regionCode, unitId: task.leadUnitId, open: task.status === TaskStatus.IN_PROGRESS };
   } else {
     const problem = await manager.findOneBy(Problem, { id });
     if (problem) return { title: problem.title, regionCode: problem.regionCode, unitId: problem.responsibleUnitId, open: OPEN_PROBLEM.includes(problem.status) };

@@ -20,6 +20,7 @@ export interface TaskCounts {
  * Counts over a region's subtree (and, for one unit, the tasks it leads and the reports it owes)
  * at `at`: each a count on the region, status and instant indexes, none a scan of the rows. The
  * lights come from the stored instants (deadline, warnAt, behindAt), so they change at their time.
+ * Withdrawn tasks count nowhere (their unfiled reports were removed with them).
  */
 export async function countTasks(dataSource: DataSource, scope: { regionCode: string; unitId?: string }, at: Date): Promise<TaskCounts> {
   const prefix = `${subtreePrefix(scope.regionCode)}%`;
@@ -27,7 +28,7 @@ export async function countTasks(dataSource: DataSource, scope: { regionCode: st
     const query: SelectQueryBuilder<SupervisedTask> = dataSource
       .getRepository(SupervisedTask)
       .createQueryBuilder('t')
-      .where('t.regionCode LIKE :prefix', { prefix });
+      .where('t.regionCode LIKE :prefix AND t.status <> :withdrawn', { prefix, withdrawn: TaskStatus.WITHDRAWN });
     if (scope.unitId) {
       query.innerJoin('supervised_task_unit', 'u', 'u.taskId = t.id AND u.unitId = :unitId AND u.role = :lead', { unitId: scope.unitId, lead: UnitRole.LEAD });
     }

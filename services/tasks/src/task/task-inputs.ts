@@ -84,7 +84,7 @@ export class SupervisedTaskFilter {
   @Field(() => ID, { nullable: true, description: '行政区划代码（含全部下级）；须在本账号范围内，不给则为本账号的范围' })
   regionCode?: string | null;
 
-  @Field(() => TaskStatus, { nullable: true })
+  @Field(() => TaskStatus, { nullable: true, description: '不给则列出推进中和已完成的；已撤销的只在按 WITHDRAWN 筛选时列出' })
   status?: TaskStatus | null;
 
   @Field(() => Boolean, { nullable: true, description: 'true：只要超期未完成的（亮红灯）；false：只要未超期的' })

@@ -21,9 +21,9 @@ const NEVER = new Date(8.64e15);
 
 /**
  * The light of a task at `at`, from the stored instants the counts use (so they agree); none
- * once it is done. A row written around the service without `warnAt` is never yellow.
+ * once it is done or withdrawn. A row written around the service without `warnAt` is never yellow.
  */
 export function taskLight(task: { status: TaskStatus; deadline: Date; warnAt?: Date | null }, at: Date): Light | null {
-  if (task.status === TaskStatus.DONE) return null;
+  if (task.status !== TaskStatus.IN_PROGRESS) return null;
   return lightOf({ dueAt: task.deadline, yellowAt: task.warnAt ?? NEVER }, at);
 }

@@ -1,9 +1,9 @@
 import { ImportRowError } from '@bizenv/common/exchange';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
-@InputType({ description: '单位名称与编号的对照（可由 units 列表查得）：导入时按名称找单位，导出时写出名称' })
+@InputType({ description: '单位名称与编号的对照（可由 units 列表查得）：导出时写出名称' })
 export class UnitNameInput {
-  @Field(() => String, { description: '单位名称，与表格中的写法一致（忽略空格、全半角）' })
+  @Field(() => String, { description: '单位名称' })
   name!: string;
 
   @Field(() => ID)

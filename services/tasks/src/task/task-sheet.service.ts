@@ -3,17 +3,19 @@ import { Permission, requirePermission, type Caller } from '@bizenv/common/auth'
 import { now } from '@bizenv/common/clock';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import type { Outbox } from '@bizenv/common/outbox';
-import { isWithin } from '@bizenv/common/region-code';
+import { isRegionCode, isWithin } from '@bizenv/common/region-code';
 import { sheetFile } from '@bizenv/common/sheet-file';
-import { decodeBase64Upload, readSheet, SpreadsheetFormat, writeSheet } from '@bizenv/common/spreadsheet';
+import { decodeBase64Upload, readSheet, SpreadsheetFormat, writeSheet, type SheetRow } from '@bizenv/common/spreadsheet';
 import { requireRegionCode, requireText, requireUuid } from '@bizenv/common/validate';
-import { In, type DataSource } from 'typeorm';
+import { In, IsNull, type DataSource } from 'typeorm';
 import type { CampaignService } from '../campaign/campaign.service.js';
 import { SpecialAction } from '../special-action/special-action.entity.js';
 import { taskDraft, type TaskDraft } from './task-draft.js';
 import type { SupervisedTaskFilter } from './task-inputs.js';
 import { taskLight } from './task-light.js';
-import { CellError, EXPORT_COLUMNS, FIELD_COLUMNS, header, IMPORT_COLUMNS, rowToFields, taskRow, unitKey } from './task-sheet.js';
+import { CellError, EXPORT_COLUMNS, FIELD_COLUMNS, header, IMPORT_COLUMNS, rowToFields, rowUnitNames, taskRow } from './task-sheet.js';
+import type { UnitDirectory, UnitLookup } from '../unit/unit-directory.js';
+import { nameKey } from '@bizenv/common/name-key';
 import type { ImportRowError } from '@bizenv/common/exchange';
 import type { TaskExport, TaskImportReport, UnitNameInput } from './task-sheet-types.js';
 import { TaskStatus } from './task-status.js';
@@ -27,23 +29,18 @@ export const MAX_EXPORT_ROWS = 5000;
 const MAX_UNIT_NAMES = 5000;
 
 /**
- * The caller's unit names, checked: name → id for reading a sheet, id → name for writing one.
- * The tasks subgraph holds unit ids only; the client, which lists units through the gateway
- * anyway, passes the names it wants matched, so an import needs no call between subgraphs.
+ * For an export: id → name of the units the client names (units not named are written by id).
+ * Only the client reads what it passes here; an import asks organization instead.
  */
-function unitNameMaps(units: readonly UnitNameInput[]): { ids: Map<string, string>; names: Map<string, string> } {
+function unitNames(units: readonly UnitNameInput[]): Map<string, string> {
   if (units.length > MAX_UNIT_NAMES) throw new DomainError(ErrorCode.BadUserInput, `单位对照至多${MAX_UNIT_NAMES}条`, { field: 'units' });
-  const ids = new Map<string, string>();
   const names = new Map<string, string>();
   units.forEach((unit, i) => {
     const name = requireText(unit.name, `units[${i}].name`, '单位名称', 100);
     const id = requireUuid(unit.id, `units[${i}].id`, '单位');
-    const key = unitKey(name);
-    if (ids.has(key) && ids.get(key) !== id) throw new DomainError(ErrorCode.BadUserInput, `单位名称“${name}”对应了两个不同的单位`, { field: `units[${i}].name` });
-    ids.set(key, id);
     if (!names.has(id)) names.set(id, name);
   });
-  return { ids, names };
+  return names;
 }
 
 function rowErrors(row: number, error: unknown): ImportRowError[] {
@@ -63,20 +60,22 @@ export class TaskSheetService {
     private readonly outbox: Outbox,
     private readonly tasks: TaskService,
     private readonly campaigns: CampaignService,
+    private readonly units: UnitDirectory,
   ) {}
 
   /**
    * 导入 a campaign's task list: every row checked as createSupervisedTask checks one, its units
-   * found by name; all rows or none are stored (one transaction), the errors listed row by row.
+   * found by name by organization; all rows or none are stored (one transaction), the errors
+   * listed row by row.
    */
-  async import(caller: Caller | null, campaignId: string, file: string, format: SpreadsheetFormat, units: readonly UnitNameInput[]): Promise<TaskImportReport> {
+  async import(caller: Caller | null, campaignId: string, file: string, format: SpreadsheetFormat): Promise<TaskImportReport> {
     requirePermission(caller, Permission.TASK_WRITE);
     requireUuid(campaignId, 'campaignId', '活动方案');
-    const campaign = await this.campaigns.load(this.dataSource.manager, campaignId, 'campaignId');
+    const campaign = await this.campaigns.loadLive(this.dataSource.manager, campaignId, 'campaignId');
     requirePermission(caller, Permission.TASK_WRITE, campaign.regionCode);
-    const { ids } = unitNameMaps(units);
     const rows = await readSheet(decodeBase64Upload(file, MAX_IMPORT_BYTES), format, IMPORT_COLUMNS, MAX_IMPORT_ROWS);
-    const actions = await this.dataSource.getRepository(SpecialAction).find({ where: { campaignId: campaign.id } });
+    const units = await this.lookUpUnits(rows, campaign.regionCode);
+    const actions = await this.dataSource.getRepository(SpecialAction).find({ where: { campaignId: campaign.id, withdrawnAt: IsNull() } });
     const taken = new Set((await this.dataSource.getRepository(SupervisedTask).find({ select: { number: true }, where: { campaignId: campaign.id } })).map((t) => t.number));
     const rowOfNumber = new Map<number, number>();
     const errors: ImportRowError[] = [];
@@ -84,11 +83,11 @@ export class TaskSheetService {
     const at = now();
     for (const row of rows) {
       try {
-        const { fields, specialAction } = rowToFields(row, ids, campaign.regionCode);
+        const { fields, specialAction } = rowToFields(row, (name) => units.get(rowUnitNames(row, campaign.regionCode).regionCode)?.get(name), campaign.regionCode);
         requireRegionCode(fields.regionCode);
         requirePermission(caller, Permission.TASK_WRITE, fields.regionCode);
         if (!isWithin(fields.regionCode, campaign.regionCode)) throw new CellError(header('regionCode'), '任务所属区域应在活动方案的区域之内');
-        const action = specialAction ? actions.filter((a) => String(a.number) === specialAction || unitKey(a.title) === unitKey(specialAction)) : [];
+        const action = specialAction ? actions.filter((a) => String(a.number) === specialAction || nameKey(a.title) === nameKey(specialAction)) : [];
         if (specialAction && action.length !== 1) throw new CellError(header('specialAction'), `方案中没有唯一的专项行动“${specialAction}”（可写序号或名称）`);
         const earlier = rowOfNumber.get(fields.number);
         if (earlier !== undefined) throw new CellError(header('number'), `与第${earlier}行的序号重复`);
@@ -105,9 +104,21 @@ export class TaskSheetService {
     return { ...report, committed: true, imported: tasks.length, taskIds: tasks.map((task) => task.id) };
   }
 
+  /** Every row's unit names, looked up once per region the rows name (a malformed region is not asked about). */
+  private async lookUpUnits(rows: SheetRow<(typeof IMPORT_COLUMNS)[number]['key']>[], defaultRegion: string): Promise<Map<string, Map<string, UnitLookup>>> {
+    const wanted = new Map<string, string[]>();
+    for (const row of rows) {
+      const { regionCode, names } = rowUnitNames(row, defaultRegion);
+      if (isRegionCode(regionCode)) wanted.set(regionCode, [...(wanted.get(regionCode) ?? []), ...names]);
+    }
+    const found = new Map<string, Map<string, UnitLookup>>();
+    for (const [regionCode, names] of wanted) found.set(regionCode, await this.units.resolve(names, regionCode));
+    return found;
+  }
+
   /** 导出 the task list as filtered (same scope and order) with lights, importable again. */
   async export(caller: Caller | null, filter: SupervisedTaskFilter, format: SpreadsheetFormat, units: readonly UnitNameInput[]): Promise<TaskExport> {
-    const { names } = unitNameMaps(units);
+    const names = unitNames(units);
     const tasks = await this.tasks.all(caller, filter, MAX_EXPORT_ROWS);
     const actionIds = [...new Set(tasks.map((task) => task.specialActionId).filter((id): id is string => Boolean(id)))];
     const actions = actionIds.length ? await this.dataSource.getRepository(SpecialAction).findBy({ id: In(actionIds) }) : [];

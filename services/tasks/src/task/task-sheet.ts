@@ -8,6 +8,7 @@ import { TaskStatus } from './task-status.js';
 import { UnitRole } from './task-unit.entity.js';
 import { unitIdsOf } from './task-units.js';
 import type { SupervisedTask } from './task.entity.js';
+import type { UnitLookup } from '../unit/unit-directory.js';
 
 /**
  * A campaign's task list as the plans print it: 序号, 任务, 牵头单位, 责任单位, 完成时限, and
@@ -69,12 +70,8 @@ export class CellError extends Error {
 }
 
 const DIRECTIONS: Record<string, TargetDirection> = { 提升: TargetDirection.UP, UP: TargetDirection.UP, 压缩: TargetDirection.DOWN, 压减: TargetDirection.DOWN, DOWN: TargetDirection.DOWN };
+const STATUS_TEXT: Record<TaskStatus, string> = { IN_PROGRESS: '推进中', DONE: '已完成', WITHDRAWN: '已撤销' };
 export const LIGHTS: Record<Light, string> = { RED: '红灯', YELLOW: '黄灯', GREEN: '绿灯' };
-
-/** How names are compared: NFKC, without spaces (a sheet's "市 商务局" is 市商务局). */
-export function unitKey(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '');
-}
 
 function splitUnitNames(cell: string): string[] {
   return cell
@@ -99,12 +96,17 @@ function deadlineOf(cell: string): { rule: DeadlineRule; deadline: string } {
   throw new CellError(header('deadline'), `无法识别完成时限“${cell}”，可写作“2026年9月底前”“2026年底前”“2026年第三季度末”或“2026-06-30”`);
 }
 
+/** The region a row's task is in (the campaign's unless given) and the unit names it uses, to look up before reading it. */
+export function rowUnitNames(row: SheetRow<ImportKey>, defaultRegion: string): { regionCode: string; names: string[] } {
+  return { regionCode: row.values.regionCode || defaultRegion, names: [...splitUnitNames(row.values.leadUnits), ...splitUnitNames(row.values.coUnits)] };
+}
+
 /**
- * A row as a new task's fields. Units are looked up by name in `unitIds` (the caller's name → id
- * map). Every cell that cannot be read is its own error (each unit name not found, too), thrown
- * together, so a row is reported whole.
+ * A row as a new task's fields, its units by name through `units` (undefined: not looked up,
+ * e.g. for a malformed region, which is the row's error). Every cell that cannot be read is
+ * its own error (each unit name not found, too), thrown together, so a row is reported whole.
  */
-export function rowToFields(row: SheetRow<ImportKey>, unitIds: ReadonlyMap<string, string>, defaultRegion: string): { fields: TaskFields; specialAction: string } {
+export function rowToFields(row: SheetRow<ImportKey>, units: (name: string) => UnitLookup | undefined, defaultRegion: string): { fields: TaskFields; specialAction: string } {
   const v = row.values;
   const errors: CellError[] = [];
   const read = <T>(work: () => T): T | undefined => {
@@ -118,9 +120,9 @@ export function rowToFields(row: SheetRow<ImportKey>, unitIds: ReadonlyMap<strin
   };
   const resolve = (key: 'leadUnits' | 'coUnits') =>
     splitUnitNames(v[key]).flatMap((name) => {
-      const id = unitIds.get(unitKey(name));
-      if (!id) errors.push(new CellError(header(key), `未找到单位“${name}”`));
-      return id ? [id] : [];
+      const found = units(name);
+      if (found && 'error' in found) errors.push(new CellError(header(key), found.error));
+      return found && 'id' in found ? [found.id] : [];
     });
   const leadUnitIds = resolve('leadUnits');
   const coUnitIds = resolve('coUnits');
@@ -181,7 +183,7 @@ export function taskRow(task: SupervisedTask, unitNames: ReadonlyMap<string, str
     targetUnit: task.targetUnit ?? null,
     direction: hasTarget ? (task.targetDirection === TargetDirection.DOWN ? '压缩' : '提升') : null,
     targetText: task.targetText ?? null,
-    status: task.status === TaskStatus.DONE ? '已完成' : '推进中',
+    status: STATUS_TEXT[task.status],
     light: light ? LIGHTS[light] : null,
     latestActual: task.latestActual ?? null,
     behindTarget: hasTarget ? (behind ? '是' : '否') : null,

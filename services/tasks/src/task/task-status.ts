@@ -4,6 +4,8 @@ import { registerEnumType } from 'type-graphql';
 export enum TaskStatus {
   IN_PROGRESS = 'IN_PROGRESS',
   DONE = 'DONE',
+  /** 撤销: kept with its history, out of lists (unless asked for) and of every count. */
+  WITHDRAWN = 'WITHDRAWN',
 }
 
 registerEnumType(TaskStatus, {
@@ -12,5 +14,6 @@ registerEnumType(TaskStatus, {
   valuesConfig: {
     IN_PROGRESS: { description: '推进中' },
     DONE: { description: '已完成' },
+    WITHDRAWN: { description: '已撤销（保留记录，不计入统计；列表中须按此状态筛选才列出）' },
   },
 });

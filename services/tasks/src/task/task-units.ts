@@ -27,3 +27,11 @@ export function unitIdsOf(task: SupervisedTask, role?: UnitRole): string[] {
   const units = task.units ?? [{ taskId: task.id, unitId: task.leadUnitId, role: UnitRole.LEAD, position: 0 }];
   return units.filter((unit) => !role || unit.role === role).map((unit) => unit.unitId);
 }
+
+/** Every unit of each task, by task id (for the events announcing them). */
+export async function unitIdsByTask(manager: EntityManager, taskIds: string[]): Promise<Map<string, string[]>> {
+  const rows = await manager.getRepository(SupervisedTaskUnit).find({ where: { taskId: In(taskIds) }, order: { role: 'DESC', position: 'ASC' } });
+  const units = new Map(taskIds.map((id) => [id, [] as string[]]));
+  for (const row of rows) units.get(row.taskId)?.push(row.unitId);
+  return units;
+}

@@ -103,6 +103,14 @@ export class SupervisedTask {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   warnAt?: Date | null;
 
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  @Field(() => Date, { nullable: true, description: '撤销时间；未撤销为空。撤销的任务保留记录，不再出现在列表和统计中' })
+  withdrawnAt?: Date | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  @Field(() => String, { nullable: true, description: '撤销原因' })
+  withdrawalReason?: string | null;
+
   /** Every unit of the task, when loaded with it (not a column). */
   units?: SupervisedTaskUnit[];
 

@@ -24,6 +24,10 @@ import { TaskTarget } from './task-target.js';
 import { UnitRole } from './task-unit.entity.js';
 import { SupervisedTask } from './task.entity.js';
 import type { TaskService } from './task.service.js';
+import type { TaskChangeService } from './task-change.service.js';
+import type { PlanChangeLog } from '../plan-change/plan-change-log.js';
+import type { CampaignChangeService } from '../campaign/campaign-change.service.js';
+import type { SpecialActionChangeService } from '../special-action/special-action-change.service.js';
 
 export interface TaskContext extends SubgraphContext {
   tasks: TaskService;
@@ -32,6 +36,10 @@ export interface TaskContext extends SubgraphContext {
   reports: ProgressReportService;
   actuals: TaskActualService;
   sheets: TaskSheetService;
+  taskChanges: TaskChangeService;
+  campaignChanges: CampaignChangeService;
+  specialActionChanges: SpecialActionChangeService;
+  planChanges: PlanChangeLog;
 }
 
 @Resolver(() => SupervisedTask)
@@ -108,17 +116,17 @@ export class TaskResolver {
 
   @FieldResolver(() => Boolean, { description: '未完成且已过完成时限' })
   overdue(@Root() task: SupervisedTask): boolean {
-    return task.status !== TaskStatus.DONE && task.deadline < now();
+    return task.status === TaskStatus.IN_PROGRESS && task.deadline < now();
   }
 
-  @FieldResolver(() => Light, { nullable: true, description: '亮灯：红灯超期；黄灯临近时限（5个工作日内）或落后于目标进度；绿灯其余；已完成为空' })
+  @FieldResolver(() => Light, { nullable: true, description: '亮灯：红灯超期；黄灯临近时限（5个工作日内）或落后于目标进度；绿灯其余；已完成或已撤销为空' })
   light(@Root() task: SupervisedTask): Light | null {
     return taskLight(task, now());
   }
 
   @FieldResolver(() => Boolean, { description: '未完成且落后于目标进度（见 target.expectedNow）' })
   behindTarget(@Root() task: SupervisedTask): boolean {
-    return task.status !== TaskStatus.DONE && task.behindAt != null && task.behindAt <= now();
+    return task.status === TaskStatus.IN_PROGRESS && task.behindAt != null && task.behindAt <= now();
   }
 
   @FieldResolver(() => TaskTarget, { nullable: true, description: '量化目标；无则为空' })

@@ -21,7 +21,7 @@ import { newTaskRows, taskDraft, type TaskDraft } from './task-draft.js';
 import type { CreateSupervisedTaskInput, SupervisedTaskFilter } from './task-inputs.js';
 import { TaskStatus } from './task-status.js';
 import { SupervisedTaskUnit, UnitRole } from './task-unit.entity.js';
-import { unitIdsOf, withUnits } from './task-units.js';
+import { unitIdsByTask, unitIdsOf, withUnits } from './task-units.js';
 import { SupervisedTask } from './task.entity.js';
 
 const open = { status: TaskStatus.IN_PROGRESS };
@@ -92,7 +92,9 @@ export class TaskService {
     if (filter.leadUnitId != null) query.andWhere(hasUnit('leadUnitId', UnitRole.LEAD), { leadUnitId: filter.leadUnitId });
     if (filter.campaignId != null) query.andWhere('t.campaignId = :campaignId', { campaignId: filter.campaignId });
     if (filter.specialActionId != null) query.andWhere('t.specialActionId = :specialActionId', { specialActionId: filter.specialActionId });
+    // Withdrawn tasks stay readable by id, but a list shows them only when asked for by status.
     if (filter.status != null) query.andWhere('t.status = :status', { status: filter.status });
+    else query.andWhere('t.status <> :withdrawn', { withdrawn: TaskStatus.WITHDRAWN });
     const params = { open: TaskStatus.IN_PROGRESS, at };
     if (filter.overdue != null) {
       query.andWhere(filter.overdue ? '(t.status = :open AND t.deadline < :at)' : '(t.status <> :open OR t.deadline >= :at)', params);
@@ -137,13 +139,14 @@ export class TaskService {
     if (input.specialActionId != null) {
       requireUuid(input.specialActionId, 'specialActionId', '专项行动');
       const action = await this.specialActions.load(manager, input.specialActionId, 'specialActionId');
+      if (action.withdrawnAt) throw new DomainError(ErrorCode.BadUserInput, '该专项行动已撤销', { field: 'specialActionId' });
       if (campaignId != null && campaignId !== action.campaignId) {
         throw new DomainError(ErrorCode.BadUserInput, '该专项行动不属于所给的活动方案', { field: 'specialActionId' });
       }
       [campaignId, specialActionId] = [action.campaignId, action.id];
     }
     if (campaignId == null) return { campaign: null, specialActionId };
-    const campaign = await this.campaigns.load(manager, campaignId, 'campaignId');
+    const campaign = await this.campaigns.loadLive(manager, campaignId, 'campaignId');
     if (!isWithin(input.regionCode, campaign.regionCode)) {
       throw new DomainError(ErrorCode.BadUserInput, '任务所属区域应在活动方案的区域之内', { field: 'regionCode' });
     }
@@ -229,9 +232,9 @@ export class TaskService {
 
   /** Open tasks whose deadline passes (red), whose yellow light comes on, or which fall behind pace. */
   readonly deadlines: DeadlineSource<SupervisedTask>[] = [
-    { name: 'task', topic: 'task.overdue', entity: SupervisedTask, dueColumn: 'deadline', open },
-    { name: 'task-warning', topic: 'task.warning', entity: SupervisedTask, dueColumn: 'warnAt', open },
-    { name: 'task-behind', topic: 'task.behind', entity: SupervisedTask, dueColumn: 'behindAt', open },
+    { name: 'task', topic: 'task.overdue', entity: SupervisedTask, dueColumn: 'deadline', open, unitsOf: unitIdsByTask },
+    { name: 'task-warning', topic: 'task.warning', entity: SupervisedTask, dueColumn: 'warnAt', open, unitsOf: unitIdsByTask },
+    { name: 'task-behind', topic: 'task.behind', entity: SupervisedTask, dueColumn: 'behindAt', open, unitsOf: unitIdsByTask },
   ];
 }
 

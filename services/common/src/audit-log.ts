@@ -1,27 +1,35 @@
 import { createHash } from 'node:crypto';
-import type { Caller } from '@bizenv/common/auth';
-import { now } from '@bizenv/common/clock';
-import { inTransaction } from '@bizenv/common/data-source';
-import { DomainError, ErrorCode } from '@bizenv/common/errors';
+import { AuditEntry, AuditResult } from './audit-entry.entity.js';
+import type { Caller } from './auth.js';
+import { now } from './clock.js';
+import { inTransaction } from './data-source.js';
+import { DomainError, ErrorCode } from './errors.js';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditEntry, AuditResult, type AuditAction } from './audit-entry.entity.js';
 
 /** The previous hash of the first row. */
 export const GENESIS_HASH = '0'.repeat(64);
 const BATCH = 500;
 
+/** Who acted: a caller, or for a sign-in the account tried (`-` and no roles when unknown). */
+export type AuditActor = Pick<Caller, 'id' | 'name' | 'roles' | 'regionCode'>;
+
 export interface AuditRecord {
-  actor: Caller;
-  action: AuditAction;
+  actor: AuditActor;
+  /** The keeping subgraph's own vocabulary, at most 32 characters. */
+  action: string;
   targetId: string | null;
   result: AuditResult;
   detail?: string | null;
+  /** The client's address, when the gateway passed it on. */
+  address?: string | null;
 }
 
 const clip = (text: string, max: number) => [...text].slice(0, max).join('');
 
 function chainHash(row: Omit<AuditEntry, 'hash'>): string {
-  const fields = [row.seq, row.prevHash, row.at.toISOString(), row.actorId, row.actorName, row.actorRoles, row.actorRegion, row.action, row.targetId, row.result, row.detail];
+  const fields: unknown[] = [row.seq, row.prevHash, row.at.toISOString(), row.actorId, row.actorName, row.actorRoles, row.actorRegion, row.action, row.targetId, row.result, row.detail];
+  // Rows written before the address column existed hash as they did then.
+  if (row.address != null) fields.push(row.address);
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
@@ -42,9 +50,10 @@ export async function appendAudit(manager: EntityManager, record: AuditRecord): 
     actorRoles: clip(actor.roles.join(','), 200),
     actorRegion: actor.regionCode,
     action: record.action,
-    targetId: record.targetId,
+    targetId: record.targetId == null ? null : clip(record.targetId, 36),
     result: record.result,
     detail: record.detail == null ? null : clip(record.detail, 500),
+    address: record.address == null ? null : clip(record.address, 45),
     prevHash: head.hash,
   };
   const entry: AuditEntry = { ...row, hash: chainHash(row) };
@@ -68,7 +77,7 @@ const REFUSALS = new Set<unknown>([ErrorCode.Forbidden, ErrorCode.NotFound]);
 export async function auditedCheck<T>(
   dataSource: DataSource,
   caller: Caller | null,
-  action: AuditAction,
+  action: string,
   targetId: string | null,
   check: () => T | Promise<T>,
 ): Promise<T> {
