@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Config } from '@bizenv/common/config';
 import { REPO_ROOT, SUBGRAPHS } from '@bizenv/common/config';
 import type { EventBus } from '@bizenv/common/event-bus';
@@ -12,6 +14,26 @@ export interface RunningSystem {
   gateway: RunningServer;
   subgraphs: RunningSubgraph<any>[];
   stop(): Promise<void>;
+}
+
+/**
+ * The environment of a throwaway system (tests, benchmarks, the scale generator): `databaseUrl`
+ * (empty: embedded), a fresh data directory, fresh secrets, every port chosen by the OS.
+ */
+export function ephemeralSystemEnv(databaseUrl: string): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'bizenv-')),
+    INTERNAL_SECRET: randomBytes(32).toString('hex'),
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    IDENTITY_KEY: randomBytes(32).toString('base64'),
+    GATEWAY_PORT: '0',
+    ORGANIZATION_PORT: '0',
+    TASKS_PORT: '0',
+    COMPLAINTS_PORT: '0',
+    ENTERPRISE_SERVICE_PORT: '0',
+  };
 }
 
 export function readSupergraph(): string {

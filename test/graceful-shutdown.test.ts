@@ -1,9 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
 import { request, type ClientRequest, type IncomingMessage } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { loadConfig, REPO_ROOT } from '@bizenv/common/config';
 import { openSubgraphDatabase } from '@bizenv/common/subgraph';
@@ -13,6 +11,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraphDefinitions } from '../scripts/subgraphs.js';
+import { ephemeralSystemEnv } from '../scripts/system.js';
 
 const RECEIVE = 'mutation($input: ReceiveComplaintInput!) { receiveComplaint(input: $input) { id } }';
 
@@ -80,20 +79,7 @@ describe.each(await databaseTargets())('graceful shutdown on SIGTERM on $name', 
 
   beforeAll(() => {
     target = create();
-    env = {
-      NODE_ENV: 'test',
-      DATABASE_URL: target.databaseUrl ?? '',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'bizenv-shutdown-')),
-      REDIS_URL: '',
-      INTERNAL_SECRET: randomBytes(32).toString('hex'),
-      AUTH_SECRET: randomBytes(32).toString('hex'),
-      IDENTITY_KEY: randomBytes(32).toString('base64'),
-      GATEWAY_PORT: '0',
-      ORGANIZATION_PORT: '0',
-      TASKS_PORT: '0',
-      COMPLAINTS_PORT: '0',
-      ENTERPRISE_SERVICE_PORT: '0',
-    };
+    env = { ...ephemeralSystemEnv(target.databaseUrl ?? ''), REDIS_URL: '' };
   });
 
   afterAll(async () => {

@@ -1,10 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadConfig } from '@bizenv/common/config';
 import { InProcessEventBus } from '@bizenv/common/event-bus';
-import { startSystem, type RunningSystem } from '../system.js';
+import { ephemeralSystemEnv, startSystem, type RunningSystem } from '../system.js';
 
 /** The MySQL server the scale data lives on (`SCALE_MYSQL_URL`, else TEST_MYSQL_URL, else local root). */
 export const MYSQL_SERVER = process.env.SCALE_MYSQL_URL || process.env.TEST_MYSQL_URL || 'mysql://root@127.0.0.1:3306';
@@ -27,17 +23,7 @@ export interface ScaleSystem extends RunningSystem {
  */
 export async function startScaleSystem(prefix: string): Promise<ScaleSystem> {
   const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: `${MYSQL_SERVER}/${prefix}`,
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'bizenv-scale-')),
-    INTERNAL_SECRET: randomBytes(32).toString('hex'),
-    AUTH_SECRET: randomBytes(32).toString('hex'),
-    IDENTITY_KEY: randomBytes(32).toString('base64'),
-    GATEWAY_PORT: '0',
-    ORGANIZATION_PORT: '0',
-    TASKS_PORT: '0',
-    COMPLAINTS_PORT: '0',
-    ENTERPRISE_SERVICE_PORT: '0',
+    ...ephemeralSystemEnv(`${MYSQL_SERVER}/${prefix}`),
     RATE_LIMIT_PER_MINUTE: '100000000',
   });
   const system = await startSystem(config, { bus: new InProcessEventBus(), seed: true });

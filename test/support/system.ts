@@ -1,14 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadConfig, type Config } from '@bizenv/common/config';
 import { InProcessEventBus, type EventBus } from '@bizenv/common/event-bus';
 import type { DatabaseTarget } from '@bizenv/common/testing';
 import { startGateway } from '@bizenv/gateway/server';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { readSupergraph, startSystem, type RunningSystem } from '../../scripts/system.js';
+import { ephemeralSystemEnv, readSupergraph, startSystem, type RunningSystem } from '../../scripts/system.js';
 
 export interface TestSystem extends RunningSystem {
   config: Config;
@@ -30,17 +26,8 @@ export async function startTestSystem(
   options: { dashboardDir?: string; production?: boolean; rateLimitPerMinute?: number; env?: Record<string, string> } = {},
 ): Promise<TestSystem> {
   const config = loadConfig({
+    ...ephemeralSystemEnv(target.databaseUrl ?? ''),
     NODE_ENV: options.production ? 'production' : 'test',
-    DATABASE_URL: target.databaseUrl ?? '',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'bizenv-')),
-    INTERNAL_SECRET: randomBytes(32).toString('hex'),
-    AUTH_SECRET: randomBytes(32).toString('hex'),
-    IDENTITY_KEY: randomBytes(32).toString('base64'),
-    GATEWAY_PORT: '0',
-    ORGANIZATION_PORT: '0',
-    TASKS_PORT: '0',
-    COMPLAINTS_PORT: '0',
-    ENTERPRISE_SERVICE_PORT: '0',
     RATE_LIMIT_PER_MINUTE: options.rateLimitPerMinute ? String(options.rateLimitPerMinute) : '',
     // e.g. the identity platform (IDP_*) or API_KEY_CACHE_SECONDS
     ...options.env,

@@ -1,6 +1,7 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
 import { DispatchStatus, Satisfaction } from '@bizenv/common/closed-loop';
+import { ClosedLoopStepRecord } from '@bizenv/common/closed-loop-step';
 import { ComplaintTimelineAction } from './complaint-enums.js';
 
 /**
@@ -11,11 +12,7 @@ import { ComplaintTimelineAction } from './complaint-enums.js';
 @Index('idx_complaint_event_log_complaint', ['complaintId', 'at'])
 @Index('idx_complaint_event_log_at', ['at'])
 @ObjectType({ description: '办理记录（一次闭环操作）' })
-export class ComplaintTimelineEntry {
-  @PrimaryGeneratedColumn({ type: 'int' })
-  @Field(() => ID)
-  id!: number;
-
+export class ComplaintTimelineEntry extends ClosedLoopStepRecord {
   @Column({ type: 'varchar', length: 36 })
   complaintId!: string;
 
@@ -26,30 +23,6 @@ export class ComplaintTimelineEntry {
   @Column({ type: 'varchar', length: 24, nullable: true })
   @Field(() => DispatchStatus, { nullable: true, description: '操作前状态（受理时为空）' })
   fromStatus!: DispatchStatus | null;
-
-  @Column({ type: 'varchar', length: 24 })
-  @Field(() => DispatchStatus, { description: '操作后状态' })
-  toStatus!: DispatchStatus;
-
-  @Column({ type: 'varchar', length: 64 })
-  @Field(() => ID, { description: '操作人账号' })
-  actorId!: string;
-
-  @Column({ type: 'varchar', length: 100 })
-  @Field(() => String, { description: '操作人姓名' })
-  actorName!: string;
-
-  /** The unit dispatched to (转办) or the unit that acted (签收, 退回, 答复). */
-  @Column({ type: 'varchar', length: 36, nullable: true })
-  unitId!: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: '退回、重办或不予受理的理由' })
-  reason!: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: '答复内容' })
-  reply!: string | null;
 
   @Column({ type: 'varchar', length: 24, nullable: true })
   @Field(() => Satisfaction, { nullable: true, description: '回访满意度（办结、重办时）' })
