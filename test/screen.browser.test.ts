@@ -96,10 +96,9 @@ describe.runIf(chromiumAvailable())('the big screen in headless Chromium', () =>
       const total = child.complaintStats.overdue + child.taskStats.overdue + child.serviceStats.overdueDemands;
       expect(mapDescription).toContain(`${child.name}${total}件`);
     }
-    // the change is counted from the server's figures at today's 00:00, though the screen opened just now;
-    // tasks have none: counted from when this screen opened, and it says so
+    // the change is counted from the server's figures at today's 00:00, though the screen opened just now
     const changeText = (delta: number) => `今日 ${delta === 0 ? '持平' : `${delta > 0 ? '▲' : '▼'}${Math.abs(delta)}`}`;
-    const START = '{ region(code: "990100") { complaintsAtStartOfDay { at overdue open } demandsAtStartOfDay { overdue } } }';
+    const START = '{ region(code: "990100") { complaintsAtStartOfDay { at overdue open } demandsAtStartOfDay { overdue } tasksAtStartOfDay { red yellow } } }';
     const atStart = (await system.query(START, {}, hotline)).data.region;
     expect(Date.parse(atStart.complaintsAtStartOfDay.at)).toBeLessThanOrEqual(Date.now());
     expect(Date.now() - Date.parse(atStart.complaintsAtStartOfDay.at)).toBeLessThan(86_400_000);
@@ -108,7 +107,8 @@ describe.runIf(chromiumAvailable())('the big screen in headless Chromium', () =>
       .toBe(changeText(expected.complaintStats.overdue - atStart.complaintsAtStartOfDay.overdue));
     expect(await page.getByTestId('open-complaints-change').textContent()).toBe(changeText(expected.complaintStats.open - atStart.complaintsAtStartOfDay.open));
     expect(await page.getByTestId('overdue-demands-change').textContent()).toBe(changeText(expected.serviceStats.overdueDemands - atStart.demandsAtStartOfDay.overdue));
-    expect(await page.getByTestId('overdue-tasks-change').textContent()).toMatch(/^\s*自\d\d:\d\d起 持平\s*$/);
+    expect(await page.getByTestId('overdue-tasks-change').textContent()).toBe(changeText(expected.taskStats.overdue - atStart.tasksAtStartOfDay.red));
+    expect(await page.getByTestId('yellow-tasks-change').textContent()).toBe(changeText(expected.taskStats.yellow - atStart.tasksAtStartOfDay.yellow));
     expect(await page.getByTestId('live-indicator').isVisible()).toBe(true);
     // The token is not left in the address bar.
     expect(page.url()).not.toContain('token=');

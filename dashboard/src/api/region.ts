@@ -118,6 +118,14 @@ export interface DemandsAtStartOfDay {
   overdue: number
 }
 
+/** The region's red and yellow task counts at today's 00:00 (Beijing time), recounted by the server from its data. */
+export interface TasksAtStartOfDay {
+  /** ISO 8601: today's 00:00, Beijing time. */
+  at: string
+  red: number
+  yellow: number
+}
+
 /** Each *Stats is null while its subgraph is down. */
 export interface RegionStats {
   code: string
@@ -134,6 +142,8 @@ export interface RegionStats {
   complaintsAtStartOfDay: ComplaintsAtStartOfDay | null
   /** null while the enterprise-service subgraph is down (the same fallback). */
   demandsAtStartOfDay: DemandsAtStartOfDay | null
+  /** null while the tasks subgraph is down (the same fallback). */
+  tasksAtStartOfDay: TasksAtStartOfDay | null
   children: ChildRegionStats[] | null
   /** The five units with the highest smoothed overdue rate; null while unavailable. */
   unitComplaintRanking: UnitRank[] | null
@@ -162,6 +172,7 @@ const SCREEN_REGION = /* GraphQL */ `
       complaintTrend(days: 30) { date received closed }
       complaintsAtStartOfDay { at open overdue dueSoon }
       demandsAtStartOfDay { at open overdue }
+      tasksAtStartOfDay { at red yellow }
       unitComplaintRanking(order: WORST_FIRST, first: 5) { rank unit { name } handled overdue smoothedOverdueRate }
       currentCampaign {
         title

@@ -50,6 +50,7 @@ export function regionStats(
     // the screen's own memory of the day's change unless a test gives the server's 00:00 counts
     complaintsAtStartOfDay: null,
     demandsAtStartOfDay: null,
+    tasksAtStartOfDay: null,
     children,
     unitComplaintRanking: [
       { rank: 9, unit: { name: '临江区市场监督管理局' }, handled: 12, overdue: 5, smoothedOverdueRate: 0.3 },

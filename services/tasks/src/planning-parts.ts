@@ -26,6 +26,8 @@ import { SupervisedTask } from './task/task.entity.js';
 import { resolveTaskReference } from './task/task.reference.js';
 import { TaskResolver } from './task/task.resolver.js';
 import { TaskService } from './task/task.service.js';
+import { RegionTasksAtStartOfDayResolver } from './task/tasks-at-start-of-day.resolver.js';
+import { TasksAtStartOfDayService } from './task/tasks-at-start-of-day.service.js';
 import { UnitTasksResolver } from './unit/unit-tasks.resolver.js';
 import { unitDirectory } from './unit/unit-directory.js';
 import { TaskChangeResolver } from './task/task-change.resolver.js';
@@ -45,6 +47,7 @@ import { PlanChanges1763900000005 } from './migrations/1763900000005-plan-change
  */
 export interface PlanningDeps {
   tasks: TaskService;
+  tasksAtStartOfDay: TasksAtStartOfDayService;
   campaigns: CampaignService;
   specialActions: SpecialActionService;
   reports: ProgressReportService;
@@ -60,6 +63,7 @@ export const PLANNING_RESOLVERS = [
   TaskResolver,
   TaskChangeResolver,
   TaskSheetResolver,
+  RegionTasksAtStartOfDayResolver,
   CampaignResolver,
   CampaignChangeResolver,
   CampaignPhaseResolver,
@@ -86,6 +90,7 @@ export function planningDeps(dataSource: DataSource, outbox: Outbox, calendar: W
   const tasks = new TaskService(dataSource, outbox, campaigns, specialActions, calendar);
   return {
     tasks,
+    tasksAtStartOfDay: new TasksAtStartOfDayService(dataSource),
     campaigns,
     specialActions,
     reports: new ProgressReportService(dataSource, outbox, campaigns),

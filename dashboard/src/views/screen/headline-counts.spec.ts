@@ -82,9 +82,14 @@ describe('headline counts', () => {
     expect(wrapper.get('[data-testid="overdue-complaints-change"]').attributes('title')).toContain('减少 5 件')
   })
 
-  it('counts complaints and demands from the server’s figures at 00:00 whenever it was opened, tasks from what it saw', async () => {
+  it('counts complaints, demands and task lights from the server’s figures at 00:00 whenever it was opened', async () => {
     const atMidnight = { at: new Date(at('00:00:00')).toISOString(), open: 70, overdue: 31, dueSoon: 6 }
-    const wrapper = mountCounts({ ...regionStats('990100', { overdue: 35, dueSoon: 4, open: 75, demands: 3 }), complaintsAtStartOfDay: atMidnight, demandsAtStartOfDay: { at: atMidnight.at, open: 9, overdue: 1 } })
+    const figures = {
+      complaintsAtStartOfDay: atMidnight,
+      demandsAtStartOfDay: { at: atMidnight.at, open: 9, overdue: 1 },
+      tasksAtStartOfDay: { at: atMidnight.at, red: 1, yellow: 5 },
+    }
+    const wrapper = mountCounts({ ...regionStats('990100', { overdue: 35, dueSoon: 4, open: 75, demands: 3, tasks: 2, yellowTasks: 3 }), ...figures })
     const change = (id: string) => wrapper.get(`[data-testid="${id}-change"]`).text()
     // opened at 12:03, yet "today" is true: the server recounted 00:00
     expect(change('overdue-complaints')).toBe('今日 ▲4')
@@ -92,13 +97,18 @@ describe('headline counts', () => {
     expect(change('open-complaints')).toBe('今日 ▲5')
     expect(wrapper.get('[data-testid="overdue-complaints-change"]').attributes('title')).toContain('较今日零时增加 4 件')
     expect(change('overdue-demands')).toBe('今日 ▲2')
-    // tasks have no such figure: counted from the screen's first frame, and it says so
-    expect(change('overdue-tasks')).toBe('自12:03起 持平')
-    await wrapper.update({ stats: { ...regionStats('990100', { overdue: 36 }), complaintsAtStartOfDay: atMidnight }, now: at('12:30:00') })
+    expect(change('overdue-tasks')).toBe('今日 ▲1')
+    expect(change('yellow-tasks')).toBe('今日 ▼2')
+    expect(wrapper.get('[data-testid="yellow-tasks-change"]').attributes('title')).toContain('黄灯任务较今日零时减少 2 项')
+    // the tasks subgraph's figures gone: tasks count from the screen's first frame, and it says so
+    await wrapper.update({ stats: { ...regionStats('990100', { overdue: 36, tasks: 3 }), complaintsAtStartOfDay: atMidnight }, now: at('12:30:00') })
     expect(change('overdue-complaints')).toBe('今日 ▲5')
+    expect(change('overdue-tasks')).toBe('自12:03起 ▲1')
     // yesterday's 00:00 figures are not today's: back to the screen's own memory
-    await wrapper.update({ stats: { ...regionStats('990100', { overdue: 36 }), complaintsAtStartOfDay: { ...atMidnight, at: new Date(at('00:00:00', '2026-09-29')).toISOString() } } })
+    const yesterday = new Date(at('00:00:00', '2026-09-29')).toISOString()
+    await wrapper.update({ stats: { ...regionStats('990100', { overdue: 36, tasks: 3 }), complaintsAtStartOfDay: { ...atMidnight, at: yesterday }, tasksAtStartOfDay: { at: yesterday, red: 0, yellow: 0 } } })
     expect(change('overdue-complaints')).toBe('自12:03起 ▲1')
+    expect(change('overdue-tasks')).toBe('自12:03起 ▲1')
   })
 
   it('counts from midnight once the screen was live across it', async () => {
