@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { LessThan, Table, type EntityManager } from 'typeorm';
+import { LessThan, MoreThan, Table, type EntityManager } from 'typeorm';
 import { now } from './clock.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { IdempotencyRecord } from './idempotency-record.entity.js';
@@ -65,7 +65,8 @@ export async function writeOnce<T extends { id: string }>(
     });
   } catch (error) {
     // The insert found the key taken (committed by an earlier or concurrent request); any other failure rolled it back.
-    const earlier = await outbox.write((manager) => manager.findOneBy(IdempotencyRecord, id));
+    // An expired key the failed write had not yet cleared does not count: its rollback restored it.
+    const earlier = await outbox.write((manager) => manager.findOneBy(IdempotencyRecord, { ...id, expiresAt: MoreThan(now()) }));
     if (!earlier) throw error;
     if (earlier.requestHash !== requestHash) {
       throw new DomainError(ErrorCode.IdempotencyKeyReused, '该幂等键已用于另一项不同的请求，请为新请求换用新的键', { field: 'idempotencyKey' });

@@ -70,10 +70,21 @@ export class SessionService {
       if (lockedNow) throw accountLocked(lockedNow, at);
       throw new DomainError(ErrorCode.Unauthenticated, '用户名或密码错误');
     }
-    await inTransaction(this.dataSource, async (manager) => {
-      if (person.failedSignIns || person.lockedUntil) await manager.update(Person, { id: person.id }, NO_FAILED_SIGN_INS);
-      await audit(manager, OrgAuditAction.SIGN_IN, AuditResult.ALLOWED, null);
+    // Guesses sent in parallel were all past the lock check above before any of them failed:
+    // the lock is checked again where the counter is cleared, so a right guess among them cannot
+    // lift a lock the others set meanwhile.
+    const lockedMeanwhile = await inTransaction<Date | null>(this.dataSource, async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .update(Person)
+        .set(NO_FAILED_SIGN_INS)
+        .where('id = :id AND (lockedUntil IS NULL OR lockedUntil <= :at)', { id: person.id, at })
+        .execute();
+      const until = lockedAt(await manager.findOneByOrFail(Person, { id: person.id }), at);
+      await audit(manager, OrgAuditAction.SIGN_IN, until ? AuditResult.DENIED : AuditResult.ALLOWED, until ? '账号已锁定' : null);
+      return until;
     });
+    if (lockedMeanwhile) throw accountLocked(lockedMeanwhile, at);
     const caller = callerOf(person);
     return { token: await signSessionToken(caller, this.authSecret), viewer: caller };
   }
