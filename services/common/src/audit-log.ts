@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AuditEntry, AuditResult } from './audit-entry.entity.js';
-import type { Caller } from './auth.js';
+import { actorName, type Caller } from './auth.js';
 import { now } from './clock.js';
 import { inTransaction } from './data-source.js';
 import { DomainError, ErrorCode } from './errors.js';
@@ -46,7 +46,7 @@ export async function appendAudit(manager: EntityManager, record: AuditRecord): 
     seq: Number(head.seq),
     at: now(),
     actorId: actor.id,
-    actorName: clip(actor.name, 100),
+    actorName: actorName(actor),
     actorRoles: clip(actor.roles.join(','), 200),
     actorRegion: actor.regionCode,
     action: record.action,

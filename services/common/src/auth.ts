@@ -178,6 +178,11 @@ export async function verifyGatewayToken(token: string | undefined, secret: Uint
   }
 }
 
+/** The name kept beside an actor's id in logs and timelines: at most 100 characters, never cut inside one. */
+export function actorName(actor: Pick<Caller, 'name'>): string {
+  return [...actor.name].slice(0, 100).join('');
+}
+
 export function requireCaller(caller: Caller | null): Caller {
   if (!caller) throw new DomainError(ErrorCode.Unauthenticated, '请先登录');
   return caller;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isWithin, subtreePrefix } from '@bizenv/common/region-code';
-import { Permission, permissionsOf, requireListScope, requirePermission, type Caller } from '@bizenv/common/auth';
+import { actorName, Permission, permissionsOf, requireListScope, requirePermission, type Caller } from '@bizenv/common/auth';
 import { now } from '@bizenv/common/clock';
 import { DispatchStatus } from '@bizenv/common/closed-loop';
 import { paginate, type Page, type PageArgs } from '@bizenv/common/connection';
@@ -22,8 +22,6 @@ import type { ClueFilter } from './clue-inputs.js';
 import { ClueStatus, ClueTransfer } from './clue-transfer.entity.js';
 import { requireClueVisible } from './clue-visibility.js';
 
-const MAX_NAME = 100;
-const clip = (name: string) => [...name].slice(0, MAX_NAME).join('');
 const notFound = (id: string) => new DomainError(ErrorCode.NotFound, '未找到该线索移交记录', { id });
 const alreadyDecided = (id: string) => new DomainError(ErrorCode.Conflict, '该线索移交已被审批，请刷新后查看', { id });
 
@@ -61,7 +59,7 @@ export class ClueService {
         status: ClueStatus.PROPOSED,
         reason: text,
         proposedById: proposer.id,
-        proposedByName: clip(proposer.name),
+        proposedByName: actorName(proposer),
         proposedAt: now(),
         approverId: null,
         approverName: null,
@@ -173,7 +171,7 @@ export class ClueService {
 
   /** Conditional on the clue still being proposed: of two deciders exactly one wins. */
   private async decide(manager: EntityManager, clue: ClueTransfer, approver: Caller, change: Pick<ClueTransfer, 'status'> & Partial<ClueTransfer>): Promise<ClueTransfer> {
-    const decided: ClueTransfer = { ...clue, ...change, approverId: approver.id, approverName: clip(approver.name), decidedAt: now() };
+    const decided: ClueTransfer = { ...clue, ...change, approverId: approver.id, approverName: actorName(approver), decidedAt: now() };
     const result = await manager
       .createQueryBuilder()
       .update(ClueTransfer)

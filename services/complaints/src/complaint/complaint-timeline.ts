@@ -1,8 +1,7 @@
-import type { Caller } from '@bizenv/common/auth';
+import { actorName, type Caller } from '@bizenv/common/auth';
 import type { EntityManager } from 'typeorm';
 import { ComplaintTimelineEntry } from './complaint-timeline-entry.entity.js';
 
-const MAX_NAME = 100;
 
 type OptionalStepField = 'reason' | 'reply' | 'satisfaction' | 'unitId' | 'coUnitIds' | 'note';
 
@@ -21,7 +20,7 @@ export async function recordStep(
     note: null,
     ...step,
     actorId: actor.id,
-    actorName: [...actor.name].slice(0, MAX_NAME).join(''),
+    actorName: actorName(actor),
   });
 }
 

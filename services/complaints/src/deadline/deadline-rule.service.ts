@@ -1,4 +1,4 @@
-import { Permission, requirePermission, type Caller } from '@bizenv/common/auth';
+import { actorName, Permission, requirePermission, type Caller } from '@bizenv/common/auth';
 import { now } from '@bizenv/common/clock';
 import { paginate, type Page, type PageArgs } from '@bizenv/common/connection';
 import { inTransaction } from '@bizenv/common/data-source';
@@ -10,7 +10,6 @@ import { DeadlineRule } from './deadline-rule.entity.js';
 import type { DeadlineScopeInput, SetDeadlineRuleInput } from './deadline-rule-inputs.js';
 import { checkedDays, ruleKey, type DeadlineScope } from './deadline-rules.js';
 
-const MAX_NAME = 100;
 
 /**
  * The deadline table, changed at run time by the system administrator (`system:admin`): it is
@@ -38,7 +37,7 @@ export class DeadlineRuleService {
     const admin = requirePermission(caller, Permission.SYSTEM_ADMIN);
     const days = checkedDays({ ...input, yellowWorkingDays: input.yellowWorkingDays ?? DEFAULT_YELLOW_WORKING_DAYS });
     const scope = scopeOf(input);
-    const rule: DeadlineRule = { key: ruleKey(scope), ...scope, ...days, updatedAt: now(), updatedBy: nameOf(admin) };
+    const rule: DeadlineRule = { key: ruleKey(scope), ...scope, ...days, updatedAt: now(), updatedBy: actorName(admin) };
     await inTransaction(this.dataSource, async (manager) => {
       await manager.getRepository(DeadlineRule).upsert(rule, ['key']);
       await recordChange(manager, admin, DeadlineRuleChangeKind.SET, rule);
@@ -73,9 +72,6 @@ function scopeOf(input: DeadlineScopeInput): DeadlineScope {
   return { channel: input.channel ?? null, category: input.category ?? null };
 }
 
-function nameOf(actor: Caller): string {
-  return [...actor.name].slice(0, MAX_NAME).join('');
-}
 
 function recordChange(manager: EntityManager, actor: Caller, kind: DeadlineRuleChangeKind, rule: DeadlineRule) {
   return manager.insert(DeadlineRuleChange, {
@@ -87,7 +83,7 @@ function recordChange(manager: EntityManager, actor: Caller, kind: DeadlineRuleC
     closeWorkingDays: rule.closeWorkingDays,
     yellowWorkingDays: rule.yellowWorkingDays,
     actorId: actor.id,
-    actorName: nameOf(actor),
+    actorName: actorName(actor),
     at: now(),
   });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Permission, requirePermission, type Caller } from '@bizenv/common/auth';
+import { actorName, Permission, requirePermission, type Caller } from '@bizenv/common/auth';
 import { now } from '@bizenv/common/clock';
 import { DispatchStatus } from '@bizenv/common/closed-loop';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
@@ -18,7 +18,6 @@ import { checkedUntil } from './extension-limit.js';
 
 /** Signed for and being handled by the unit: the stages in which a unit may ask for more time. */
 const REQUESTABLE: readonly DispatchStatus[] = [DispatchStatus.ACCEPTED, DispatchStatus.REPLIED];
-const MAX_NAME = 100;
 
 /**
  * 延期: the handling unit asks (complaint:handle, its own complaints), a hotline operator
@@ -61,7 +60,7 @@ export class ExtensionService {
         reason,
         requestedUntil: until,
         requestedById: actor.id,
-        requestedByName: nameOf(actor),
+        requestedByName: actorName(actor),
         requestedAt: at,
         status: ExtensionStatus.PENDING,
         decidedById: null,
@@ -112,7 +111,7 @@ export class ExtensionService {
       const decided = await manager
         .createQueryBuilder()
         .update(ComplaintExtension)
-        .set({ status, decidedById: actor.id, decidedByName: nameOf(actor), decidedAt: at, decisionNote: note })
+        .set({ status, decidedById: actor.id, decidedByName: actorName(actor), decidedAt: at, decisionNote: note })
         .where('id = :id AND status = :pending', { id: pending.id, pending: ExtensionStatus.PENDING })
         .execute();
       if (decided.affected !== 1) throw conflict(current.id);
@@ -171,10 +170,6 @@ async function bump(manager: EntityManager, current: Complaint, changes: Partial
     .execute();
   if (result.affected !== 1) throw conflict(current.id);
   return manager.findOneByOrFail(Complaint, { id: current.id });
-}
-
-function nameOf(actor: Caller): string {
-  return [...actor.name].slice(0, MAX_NAME).join('');
 }
 
 /** Never the reason: events reach every screen of the region. */

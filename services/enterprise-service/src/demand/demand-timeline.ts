@@ -1,12 +1,11 @@
-import type { Caller } from '@bizenv/common/auth';
+import { actorName, type Caller } from '@bizenv/common/auth';
 import type { EntityManager } from 'typeorm';
 import { DemandTimelineEntry } from './demand-timeline-entry.entity.js';
 
-const MAX_NAME = 100;
 
 /** Appends one step to a demand's timeline, in the caller's transaction. */
 export async function recordDemandStep(manager: EntityManager, actor: Caller, step: Omit<DemandTimelineEntry, 'id' | 'actorId' | 'actorName'>): Promise<void> {
-  await manager.insert(DemandTimelineEntry, { ...step, actorId: actor.id, actorName: [...actor.name].slice(0, MAX_NAME).join('') });
+  await manager.insert(DemandTimelineEntry, { ...step, actorId: actor.id, actorName: actorName(actor) });
 }
 
 /** Steps in the order they happened (the id breaks ties within a millisecond). */

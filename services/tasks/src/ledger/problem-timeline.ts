@@ -1,9 +1,8 @@
-import type { Caller } from '@bizenv/common/auth';
+import { actorName, type Caller } from '@bizenv/common/auth';
 import { insertRows } from '@bizenv/common/insert-rows';
 import type { EntityManager } from 'typeorm';
 import { ProblemTimelineEntry } from './problem-timeline-entry.entity.js';
 
-const MAX_NAME = 100;
 
 type Step = Pick<ProblemTimelineEntry, 'problemId' | 'action' | 'fromStatus' | 'toStatus' | 'at'> &
   Partial<Pick<ProblemTimelineEntry, 'reason' | 'evidence' | 'evidenceFileRef'>>;
@@ -11,11 +10,10 @@ type Step = Pick<ProblemTimelineEntry, 'problemId' | 'action' | 'fromStatus' | '
 /** Appends steps to problems' timelines, in the caller's transaction. */
 export async function recordProblemSteps(manager: EntityManager, actor: Caller, steps: Step[]): Promise<void> {
   if (!steps.length) return;
-  const actorName = [...actor.name].slice(0, MAX_NAME).join('');
   await insertRows(
     manager,
     ProblemTimelineEntry,
-    steps.map((step) => ({ reason: null, evidence: null, evidenceFileRef: null, ...step, actorId: actor.id, actorName })),
+    steps.map((step) => ({ reason: null, evidence: null, evidenceFileRef: null, ...step, actorId: actor.id, actorName: actorName(actor) })),
   );
 }
 

@@ -1,11 +1,10 @@
-import type { Caller } from '@bizenv/common/auth';
+import { actorName, type Caller } from '@bizenv/common/auth';
 import { DomainError, ErrorCode } from '@bizenv/common/errors';
 import { requireText } from '@bizenv/common/validate';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PlanChangeAction, PlanItemKind } from './plan-change-enums.js';
 import { PlanChange, type FieldChange } from './plan-change.entity.js';
 
-const MAX_NAME = 100;
 const MAX_REASON = 200;
 
 type Value = string | number | Date | readonly string[] | null | undefined;
@@ -51,7 +50,7 @@ export async function recordPlanChange(
     changes: change.changes ?? [],
     reason: change.reason ?? null,
     actorId: actor.id,
-    actorName: [...actor.name].slice(0, MAX_NAME).join(''),
+    actorName: actorName(actor),
     at: change.at,
   });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ownUnitOnly, Permission, requireItem, requireListScope, requirePermission, type Caller } from '@bizenv/common/auth';
+import { actorName, ownUnitOnly, Permission, requireItem, requireListScope, requirePermission, type Caller } from '@bizenv/common/auth';
 import { now } from '@bizenv/common/clock';
 import { paginate, type Page, type PageArgs } from '@bizenv/common/connection';
 import type { DeadlineSource } from '@bizenv/common/deadline-watcher';
@@ -27,7 +27,6 @@ import { activeKey, loadTarget, requireOpenTarget, type SupervisionTarget } from
 import { Supervision } from './supervision.entity.js';
 
 const CONFLICT = '该督办事项已被他人修改，请刷新后重试';
-const MAX_NAME = 100;
 
 /** What an escalation asks for, checked. */
 interface Escalation {
@@ -239,7 +238,7 @@ export class SupervisionService {
       bulletinId: null,
       ...details,
       actorId: actor.id,
-      actorName: [...actor.name].slice(0, MAX_NAME).join(''),
+      actorName: actorName(actor),
       at,
     });
   }
